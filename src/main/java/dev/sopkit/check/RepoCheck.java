@@ -1,0 +1,103 @@
+package dev.sopkit.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sopkit.diag.Diagnostic;
+import dev.sopkit.diag.Severity;
+import dev.sopkit.lint.Linter;
+import dev.sopkit.lint.RuleRegistry;
+import dev.sopkit.load.ModelMapper;
+import dev.sopkit.load.ParsedYaml;
+import dev.sopkit.load.RepoScanner.Listing;
+import dev.sopkit.load.SourceFile;
+import dev.sopkit.load.YamlLoader;
+import dev.sopkit.model.Org;
+import dev.sopkit.model.Ref;
+import dev.sopkit.model.Sop;
+import dev.sopkit.model.Workspace;
+import dev.sopkit.validate.SchemaValidator;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole check of a repository: read and schema-check every file (in parallel, each file parsed
+ * once), map what could be read to the model, then run the cross-document rules.
+ */
+public final class RepoCheck {
+  private RepoCheck() {}
+
+  /** Findings sorted for output, the number of files read, and the workspace for later stages. */
+  public record Result(List<Diagnostic> findings, int files, Workspace workspace) {}
+
+  private record FileResult(List<Diagnostic> findings, Sop sop) {}
+
+  public static Result run(Listing listing, LocalDate today) {
+    List<Diagnostic> findings = new ArrayList<>(listing.problems());
+    SourceFile orgFile = Objects.requireNonNull(listing.org(), "org file");
+    ParsedYaml orgDoc = YamlLoader.load(orgFile);
+    Org org;
+    if (orgDoc.ok()) {
+      findings.addAll(SchemaValidator.of(SchemaValidator.Kind.ORG).validate(orgDoc, null));
+      org = ModelMapper.org(orgDoc);
+    } else {
+      findings.add(orgDoc.problem());
+      org = ModelMapper.emptyOrg(orgFile.display());
+    }
+
+    List<FileResult> results = listing.sops().parallelStream().map(RepoCheck::checkSop).toList();
+    List<Sop> sops = new ArrayList<>(results.size());
+    for (FileResult r : results) {
+      findings.addAll(r.findings());
+      if (r.sop() != null) {
+        sops.add(r.sop());
+      }
+    }
+    Workspace ws = new Workspace(org, sops, today);
+    // Without a readable org.yaml every reference would look unknown: report the file, not the echo.
+    if (orgDoc.ok()) {
+      findings.addAll(new Linter(RuleRegistry.ALL).run(ws));
+    }
+    findings.sort(Diagnostic.ORDER);
+    return new Result(List.copyOf(findings), listing.sops().size() + 1, ws);
+  }
+
+  private static FileResult checkSop(SourceFile file) {
+    ParsedYaml doc = YamlLoader.load(file);
+    if (!doc.ok()) {
+      return new FileResult(List.of(doc.problem()), null);
+    }
+    JsonNode id = doc.root().path("id");
+    String sopId = id.isTextual() ? id.textValue() : null;
+    List<Diagnostic> findings =
+        new ArrayList<>(SchemaValidator.of(SchemaValidator.Kind.SOP).validate(doc, sopId));
+    if (!doc.root().isObject()) {
+      return new FileResult(findings, null);
+    }
+    Sop sop = ModelMapper.sop(doc);
+    realDate(sop.effective(), "effective", sopId, findings);
+    if (sop.review() != null) {
+      realDate(sop.review().last(), "review.last", sopId, findings);
+    }
+    return new FileResult(findings, sop);
+  }
+
+  /** The schema checks the shape YYYY-MM-DD; only the calendar knows 2026-02-30 does not exist. */
+  private static void realDate(Ref date, String field, String sopId, List<Diagnostic> out) {
+    if (date == null || !date.value().matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return;
+    }
+    try {
+      LocalDate.parse(date.value());
+    } catch (DateTimeException e) {
+      out.add(
+          Diagnostic.at(
+              date.pos(),
+              SchemaValidator.RULE,
+              Severity.ERROR,
+              sopId,
+              field + ": '" + date.value() + "' is not a real date"));
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.sopkit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code sop} command: subcommands do the work; alone it prints help. */
+@Command(
+    name = "sop",
+    mixinStandardHelpOptions = true,
+    versionProvider = SopkitCommand.Version.class,
+    description = "SOP-as-code: validate, cross-check and render standard operating procedures.",
+    subcommands = {ValidateCommand.class},
+    footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or input problem, 3 internal error."})
+public final class SopkitCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  private final Path workDir;
+
+  public SopkitCommand(Path workDir) {
+    this.workDir = workDir;
+  }
+
+  /** The directory that relative paths are resolved against and shown relative to. */
+  Path workDir() {
+    return workDir;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine(Path.of("").toAbsolutePath()).execute(args));
+  }
+
+  /** A configured command line; tests pass their own working directory and writers. */
+  public static CommandLine commandLine(Path workDir) {
+    CommandLine cl = new CommandLine(new SopkitCommand(workDir));
+    cl.setExecutionExceptionHandler(SopkitCommand::handle);
+    cl.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+    cl.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
+    cl.getSubcommands()
+        .values()
+        .forEach(
+            sub -> {
+              sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+              sub.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
+            });
+    return cl;
+  }
+
+  private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    if (e instanceof UserException) {
+      err.println("sop: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    err.println(
+        "sop: internal error: "
+            + e
+            + "\nThis is a bug in sop. Please report it with the command you ran"
+            + " (run again with --verbose for the stack trace).");
+    if (parsed.originalArgs().contains("--verbose")) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.INTERNAL;
+  }
+
+  /** The version from the jar manifest, written there by the build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = SopkitCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"sop " + (v == null ? "dev" : v)};
+    }
+  }
+}

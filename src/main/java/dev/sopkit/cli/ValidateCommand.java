@@ -1,0 +1,113 @@
+package dev.sopkit.cli;
+
+import dev.sopkit.check.RepoCheck;
+import dev.sopkit.diag.Formatter;
+import dev.sopkit.diag.JsonFormatter;
+import dev.sopkit.diag.Severity;
+import dev.sopkit.diag.Summary;
+import dev.sopkit.diag.TextFormatter;
+import dev.sopkit.load.RepoScanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sop validate [ROOT]}: checks every file of an SOP repository. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = "Check every SOP file and org.yaml: YAML, schema and cross-references.",
+    footer = {
+      "",
+      "Examples:",
+      "  sop validate                      check ./sops",
+      "  sop validate sops/ --format json  machine-readable findings",
+      "",
+      "Exit codes: 0 no errors, 1 errors found, 2 usage or input problem, 3 internal error."
+    })
+final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @ParentCommand SopkitCommand parent;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "ROOT",
+      description = "The SOP repository folder, holding org.yaml (default: ${DEFAULT-VALUE}).",
+      defaultValue = "sops")
+  String root;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      defaultValue = "text")
+  OutputFormat format;
+
+  @Option(
+      names = "--today",
+      paramLabel = "DATE",
+      description = "The date that date-based rules use, YYYY-MM-DD (default: today).")
+  String today;
+
+  @Option(names = "--quiet", description = "Print findings only, no summary line.")
+  boolean quiet;
+
+  @Option(names = "--verbose", description = "Show stack traces of internal errors.")
+  boolean verbose;
+
+  /** The output formats of {@code validate}. */
+  enum OutputFormat {
+    text,
+    json
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    LocalDate date = parseToday();
+    Path dir = parent.workDir().resolve(root).normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new UserException(
+          "'" + root + "' is not a folder; give the folder that holds org.yaml and the SOPs");
+    }
+    RepoScanner.Listing listing = RepoScanner.scan(dir, parent.workDir());
+    if (listing.org() == null) {
+      throw new UserException(
+          "no org.yaml in '" + root + "'; an SOP repository needs one (see docs/format.md)");
+    }
+    RepoCheck.Result result = RepoCheck.run(listing, date);
+    Summary summary = Summary.of(result.findings(), result.files());
+    PrintWriter out = spec.commandLine().getOut();
+    formatter().write(result.findings(), summary, quiet, out);
+    boolean failed = result.findings().stream().anyMatch(d -> d.severity() == Severity.ERROR);
+    return failed ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+  }
+
+  private LocalDate parseToday() {
+    if (today == null) {
+      return LocalDate.now(java.time.Clock.systemUTC());
+    }
+    try {
+      return LocalDate.parse(today);
+    } catch (DateTimeParseException e) {
+      throw new UserException("--today '" + today + "' is not a date; write it as YYYY-MM-DD");
+    }
+  }
+
+  private Formatter formatter() {
+    return switch (format) {
+      case json -> new JsonFormatter();
+      case text -> new TextFormatter(Terminal.colour());
+    };
+  }
+
+}

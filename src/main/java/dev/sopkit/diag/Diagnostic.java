@@ -1,0 +1,47 @@
+package dev.sopkit.diag;
+
+import dev.sopkit.model.SourcePos;
+import java.util.Comparator;
+
+/**
+ * One finding. The JSON shape of this record is a public contract: fields are added, never removed.
+ *
+ * @param sop the SOP id of the file, or null where the file has none
+ * @param artifact the artifact the finding concerns, or null
+ */
+public record Diagnostic(
+    String rule,
+    Severity severity,
+    String file,
+    int line,
+    int column,
+    String sop,
+    String message,
+    String artifact) {
+
+  /** Path, line, column, then rule id: the order users read findings in. */
+  public static final Comparator<Diagnostic> ORDER =
+      Comparator.comparing(Diagnostic::file)
+          .thenComparingInt(Diagnostic::line)
+          .thenComparingInt(Diagnostic::column)
+          .thenComparing(Diagnostic::rule)
+          .thenComparing(Diagnostic::message);
+
+  public static Diagnostic at(
+      SourcePos pos, String rule, Severity severity, String sop, String message) {
+    return new Diagnostic(rule, severity, pos.file(), pos.line(), pos.column(), sop, message, null);
+  }
+
+  public Diagnostic withSeverity(Severity newSeverity) {
+    return new Diagnostic(rule, newSeverity, file, line, column, sop, message, artifact);
+  }
+
+  public Diagnostic withArtifact(String newArtifact) {
+    return new Diagnostic(rule, severity, file, line, column, sop, message, newArtifact);
+  }
+
+  /** {@code file:line:column: severity [rule] message} */
+  public String toText() {
+    return file + ":" + line + ":" + column + ": " + severity.label() + " [" + rule + "] " + message;
+  }
+}

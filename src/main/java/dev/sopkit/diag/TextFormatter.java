@@ -1,0 +1,41 @@
+package dev.sopkit.diag;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** One line per finding, then a summary line; severities coloured when asked. */
+public final class TextFormatter implements Formatter {
+  private static final String RESET = "\u001b[0m";
+  private final boolean colour;
+
+  public TextFormatter(boolean colour) {
+    this.colour = colour;
+  }
+
+  @Override
+  public void write(List<Diagnostic> findings, Summary summary, boolean quiet, PrintWriter out) {
+    for (Diagnostic d : findings) {
+      if (colour) {
+        out.println(
+            d.file() + ":" + d.line() + ":" + d.column() + ": " + paint(d.severity())
+                + " [" + d.rule() + "] " + Text.printable(d.message()));
+      } else {
+        out.println(Text.printable(d.toText()));
+      }
+    }
+    if (!quiet) {
+      out.println(summary.toText());
+    }
+    out.flush();
+  }
+
+  private static String paint(Severity s) {
+    String code =
+        switch (s) {
+          case ERROR -> "\u001b[1;31m";
+          case WARNING -> "\u001b[1;33m";
+          case INFO -> "\u001b[1;36m";
+        };
+    return code + s.label() + RESET;
+  }
+}

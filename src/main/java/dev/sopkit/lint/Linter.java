@@ -1,0 +1,89 @@
+package dev.sopkit.lint;
+
+import dev.sopkit.diag.Diagnostic;
+import dev.sopkit.diag.DidYouMean;
+import dev.sopkit.diag.Severity;
+import dev.sopkit.model.Ref;
+import dev.sopkit.model.Sop;
+import dev.sopkit.model.SourcePos;
+import dev.sopkit.model.Workspace;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the registered rules with the severities configured in org.yaml's {@code lint:} block. */
+public final class Linter {
+  private static final String OFF = "off";
+  private final List<Rule> rules;
+
+  public Linter(List<Rule> rules) {
+    this.rules = rules;
+  }
+
+  public List<Diagnostic> run(Workspace ws) {
+    List<Diagnostic> out = new ArrayList<>();
+    Map<String, Ref> config = ws.org().lint();
+    checkConfig(config, out);
+    Map<String, String> sopByFile = new HashMap<>();
+    for (Sop sop : ws.sops()) {
+      if (sop.idText() != null) {
+        sopByFile.put(sop.file(), sop.idText());
+      }
+    }
+    for (Rule rule : rules) {
+      RuleMeta meta = rule.meta();
+      Ref configured = config.get(meta.id());
+      if (configured != null && OFF.equals(configured.value())) {
+        continue;
+      }
+      Severity configuredSeverity = configured == null ? null : Severity.parse(configured.value());
+      Severity severity = configuredSeverity != null ? configuredSeverity : meta.defaultSeverity();
+      rule.check(ws, new Collector(meta.id(), severity, sopByFile, out));
+    }
+    return out;
+  }
+
+  /** Unknown rule ids in the lint block are typos that would silently change nothing. */
+  private static void checkConfig(Map<String, Ref> config, List<Diagnostic> out) {
+    List<String> known = RuleRegistry.ids();
+    for (Map.Entry<String, Ref> e : config.entrySet()) {
+      String id = e.getKey();
+      SourcePos pos = e.getValue().pos();
+      if (RuleRegistry.BUILTIN.stream().anyMatch(m -> m.id().equals(id))) {
+        out.add(
+            Diagnostic.at(
+                pos,
+                "unknown-reference",
+                Severity.ERROR,
+                null,
+                "rule '" + id + "' cannot be configured: files must always be valid"));
+      } else if (!known.contains(id)) {
+        out.add(
+            Diagnostic.at(
+                pos,
+                "unknown-reference",
+                Severity.ERROR,
+                null,
+                "unknown rule '" + id + "' in lint" + DidYouMean.hint(id, known)));
+      }
+    }
+  }
+
+  private record Collector(
+      String rule, Severity severity, Map<String, String> sopByFile, List<Diagnostic> out)
+      implements Reporter {
+    @Override
+    public void report(SourcePos pos, String format, Object... args) {
+      out.add(
+          Diagnostic.at(pos, rule, severity, sopByFile.get(pos.file()), String.format(format, args)));
+    }
+
+    @Override
+    public void reportArtifact(SourcePos pos, String artifact, String format, Object... args) {
+      out.add(
+          Diagnostic.at(pos, rule, severity, sopByFile.get(pos.file()), String.format(format, args))
+              .withArtifact(artifact));
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.sopkit.lint;
+
+import dev.sopkit.diag.Severity;
+import dev.sopkit.lint.rules.DuplicateId;
+import dev.sopkit.lint.rules.UnknownReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Every rule, listed explicitly (no classpath scanning): the README index is built from here. */
+public final class RuleRegistry {
+  /** Findings made while reading files, before any rule runs; they cannot be turned off. */
+  public static final List<RuleMeta> BUILTIN =
+      List.of(
+          new RuleMeta("yaml", Severity.ERROR, "file must be well-formed, safe YAML", "0.1.0"),
+          new RuleMeta("schema", Severity.ERROR, "file must match the SOP format schema", "0.1.0"));
+
+  public static final List<Rule> ALL = List.of(new DuplicateId(), new UnknownReference());
+
+  private RuleRegistry() {}
+
+  /** Built-in and registered rules, in documentation order. */
+  public static List<RuleMeta> metas() {
+    List<RuleMeta> all = new ArrayList<>(BUILTIN);
+    ALL.forEach(r -> all.add(r.meta()));
+    return all;
+  }
+
+  public static List<String> ids() {
+    return Stream.concat(BUILTIN.stream(), ALL.stream().map(Rule::meta)).map(RuleMeta::id).toList();
+  }
+
+  public static RuleMeta meta(String id) {
+    return metas().stream().filter(m -> m.id().equals(id)).findFirst().orElse(null);
+  }
+}

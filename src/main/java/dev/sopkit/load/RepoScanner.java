@@ -1,0 +1,130 @@
+package dev.sopkit.load;
+
+import dev.sopkit.diag.Diagnostic;
+import dev.sopkit.diag.Severity;
+import dev.sopkit.model.SourcePos;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Lists the files of an SOP repository in the working tree: {@code org.yaml} at the root and every
+ * {@code *.yaml}/{@code *.yml} below it, skipping hidden files and folders. Symbolic links are
+ * never followed out of the root.
+ */
+public final class RepoScanner {
+  public static final String ORG_FILE = "org.yaml";
+
+  private RepoScanner() {}
+
+  /** What a scan found: the org file (or null), the SOP files in path order, and problems. */
+  public record Listing(SourceFile org, List<SourceFile> sops, List<Diagnostic> problems) {}
+
+  /**
+   * @param root the SOP root (must exist and be a directory)
+   * @param workDir the directory paths are shown relative to
+   */
+  public static Listing scan(Path root, Path workDir) throws IOException {
+    Path absRoot = root.toAbsolutePath().normalize();
+    Path realRoot = absRoot.toRealPath();
+    Path base = workDir.toAbsolutePath().normalize();
+    List<SourceFile> sops = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
+    SourceFile[] org = new SourceFile[1];
+
+    Files.walkFileTree(
+        absRoot,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (!dir.equals(absRoot) && hidden(dir)) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (hidden(file) || !isYaml(file)) {
+              return FileVisitResult.CONTINUE;
+            }
+            String display = display(file, base);
+            Path target = file;
+            if (attrs.isSymbolicLink()) {
+              try {
+                target = file.toRealPath();
+              } catch (IOException e) {
+                problems.add(problem(display, "symbolic link is broken or loops; it is not read"));
+                return FileVisitResult.CONTINUE;
+              }
+              if (!target.startsWith(realRoot)) {
+                problems.add(
+                    problem(display, "symbolic link points outside the SOP root; it is not read"));
+                return FileVisitResult.CONTINUE;
+              }
+              if (!Files.isRegularFile(target)) {
+                return FileVisitResult.CONTINUE; // a link to a folder: its files are listed there
+              }
+            } else if (!attrs.isRegularFile()) {
+              return FileVisitResult.CONTINUE;
+            }
+            long size;
+            try {
+              size = Files.size(target);
+            } catch (IOException e) {
+              problems.add(problem(display, "cannot read file: " + e.getMessage()));
+              return FileVisitResult.CONTINUE;
+            }
+            Path readFrom = target;
+            String relative = absRoot.relativize(file).toString().replace('\\', '/');
+            SourceFile source =
+                new SourceFile(display, relative, size, () -> Files.readAllBytes(readFrom));
+            if (relative.equals(ORG_FILE)) {
+              org[0] = source;
+            } else {
+              sops.add(source);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            problems.add(problem(display(file, base), "cannot read: " + describe(e)));
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    sops.sort(Comparator.comparing(SourceFile::relative));
+    return new Listing(org[0], sops, problems);
+  }
+
+  private static boolean hidden(Path p) {
+    Path name = p.getFileName();
+    return name != null && name.toString().startsWith(".");
+  }
+
+  private static boolean isYaml(Path p) {
+    String n = p.getFileName().toString();
+    return n.endsWith(".yaml") || n.endsWith(".yml");
+  }
+
+  /** The path relative to the working directory where it lies below it, else absolute. */
+  public static String display(Path file, Path base) {
+    Path abs = file.toAbsolutePath().normalize();
+    Path shown = abs.startsWith(base) && !abs.equals(base) ? base.relativize(abs) : abs;
+    return shown.toString().replace('\\', '/');
+  }
+
+  private static String describe(IOException e) {
+    return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString();
+  }
+
+  private static Diagnostic problem(String display, String message) {
+    return Diagnostic.at(SourcePos.start(display), YamlLoader.RULE, Severity.ERROR, null, message);
+  }
+}

@@ -1,0 +1,403 @@
+package dev.sopkit.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.sopkit.diag.Diagnostic;
+import dev.sopkit.diag.Severity;
+import dev.sopkit.model.SourcePos;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads one YAML file into a JSON tree and a {@link SourceMap}, strictly: anything that is not
+ * plain, safe, single-document YAML is refused with one located {@code yaml} finding.
+ *
+ * <p>The tree is built from the token stream rather than by Jackson's tree reader because we need
+ * the position of every key and value, duplicate keys with both places, and to refuse aliases and
+ * tags before anything is expanded or constructed (aliases are never expanded, so alias bombs cost
+ * nothing).
+ */
+public final class YamlLoader {
+  public static final String RULE = "yaml";
+  /** SOPs are a few kilobytes; anything this large is a mistake or an attack. */
+  public static final long MAX_BYTES = 1L << 20;
+  /** Deep enough for any SOP (which nests five levels), shallow enough to stop nesting bombs. */
+  public static final int MAX_DEPTH = 64;
+
+  private static final YAMLFactory FACTORY = newFactory();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private static YAMLFactory newFactory() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with both positions
+    options.setMaxAliasesForCollections(10);
+    options.setNestingDepthLimit(MAX_DEPTH + 1);
+    options.setCodePointLimit((int) MAX_BYTES + 1);
+    return YAMLFactory.builder()
+        .loaderOptions(options)
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH + 1)
+                .maxNumberLength(100)
+                .maxStringLength((int) MAX_BYTES)
+                .build())
+        .build();
+  }
+
+  private YamlLoader() {}
+
+  /** Reads a file, never throwing for bad content: every problem becomes the result's finding. */
+  public static ParsedYaml load(SourceFile file) {
+    String display = file.display();
+    if (file.size() > MAX_BYTES) {
+      return fail(
+          SourcePos.start(display),
+          "file is %d bytes, over the limit of %d bytes for one SOP file; split it",
+          file.size(),
+          MAX_BYTES);
+    }
+    byte[] bytes;
+    try {
+      bytes = file.content().read();
+    } catch (IOException e) {
+      return fail(SourcePos.start(display), "cannot read file: %s", reason(e));
+    }
+    if (bytes.length > MAX_BYTES) { // the file grew after it was listed
+      return fail(
+          SourcePos.start(display), "file is over the limit of %d bytes for one SOP file", MAX_BYTES);
+    }
+    return parse(display, bytes);
+  }
+
+  static ParsedYaml parse(String display, byte[] bytes) {
+    String text;
+    try {
+      text = decode(bytes);
+    } catch (CharacterCodingException e) {
+      return fail(badUtf8(display, bytes), "file is not valid UTF-8; save it as UTF-8");
+    }
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1); // a UTF-8 byte-order mark is harmless: drop it
+    }
+    ParsedYaml lexical = checkCharacters(display, text);
+    if (lexical != null) {
+      return lexical;
+    }
+    SourceMap map = new SourceMap(display);
+    try (YAMLParser parser = FACTORY.createParser(text)) {
+      return new TreeReader(parser, map).read();
+    } catch (JsonProcessingException e) {
+      return syntaxError(display, e);
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      // snakeyaml signals some limits with unchecked exceptions; none of them may escape as a crash
+      return fail(SourcePos.start(display), "cannot read YAML: %s", reason(e));
+    }
+  }
+
+  private static String decode(byte[] bytes) throws CharacterCodingException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
+    return chars.toString();
+  }
+
+  /** Where the first byte that is not UTF-8 sits, counted in lines and characters. */
+  private static SourcePos badUtf8(String display, byte[] bytes) {
+    int line = 1;
+    int lineStart = 0;
+    int i = 0;
+    while (i < bytes.length) {
+      int b = bytes[i] & 0xff;
+      int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xe ? 3 : (b >> 3) == 0x1e ? 4 : 0;
+      if (len == 0 || i + len > bytes.length || !validTail(bytes, i, len)) {
+        break;
+      }
+      if (b == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+      i += len;
+    }
+    String before = new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8);
+    return new SourcePos(display, line, before.length() + 1);
+  }
+
+  private static boolean validTail(byte[] bytes, int at, int len) {
+    for (int k = 1; k < len; k++) {
+      if ((bytes[at + k] & 0xc0) != 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Refuses NUL and other binary control characters, and tabs used for indentation. */
+  private static ParsedYaml checkCharacters(String display, String text) {
+    int line = 1;
+    int col = 1;
+    boolean indent = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+        col = 1;
+        indent = true;
+        continue;
+      }
+      if (c == '\t' && indent) {
+        int j = i;
+        while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+          j++;
+        }
+        boolean blank = j == text.length() || text.charAt(j) == '\n' || text.charAt(j) == '\r';
+        if (!blank) {
+          return fail(
+              new SourcePos(display, line, col), "tab used for indentation; indent with spaces");
+        }
+      } else if (c != ' ') {
+        indent = false;
+      }
+      if (c == 0) {
+        return fail(
+            new SourcePos(display, line, col), "file contains a NUL character; it is not a text file");
+      }
+      if (c < 0x20 && c != '\t' && c != '\r') {
+        return fail(
+            new SourcePos(display, line, col),
+            "control character U+%04X is not allowed in YAML",
+            (int) c);
+      }
+      col++;
+    }
+    return null;
+  }
+
+  /**
+   * snakeyaml knows the problem, where it is, and what it was in the middle of; say all three in
+   * one line (its own message spans several, with a context dump).
+   */
+  private static ParsedYaml syntaxError(String display, JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+      Mark at = m.getProblemMark();
+      String problem = m.getProblem() == null ? "not valid YAML" : oneLine(m.getProblem());
+      String context = "";
+      if (m.getContext() != null && m.getContextMark() != null) {
+        Mark c = m.getContextMark();
+        context =
+            " (" + oneLine(m.getContext()) + " that starts at line " + (c.getLine() + 1)
+                + ", column " + (c.getColumn() + 1) + ")";
+      }
+      return fail(
+          new SourcePos(display, at.getLine() + 1, at.getColumn() + 1),
+          "not valid YAML: %s%s",
+          problem,
+          context);
+    }
+    JsonLocation loc = e.getLocation();
+    SourcePos pos =
+        loc == null || loc.getLineNr() < 1
+            ? SourcePos.start(display)
+            : new SourcePos(display, loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+    String original = e.getOriginalMessage() == null ? "not valid YAML" : e.getOriginalMessage();
+    return fail(pos, "not valid YAML: %s", oneLine(original.lines().findFirst().orElse("")));
+  }
+
+  private static String oneLine(String s) {
+    return s.strip().replaceAll("\\s+", " ");
+  }
+
+  private static String reason(Throwable e) {
+    if (e instanceof StackOverflowError) {
+      return "the document nests too deeply";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "the file disappeared while it was being read";
+    }
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      return e.getClass().getSimpleName();
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  static ParsedYaml fail(SourcePos pos, String format, Object... args) {
+    return new ParsedYaml(
+        null,
+        null,
+        Diagnostic.at(pos, RULE, Severity.ERROR, null, String.format(format, args)));
+  }
+
+  /** Builds the tree iteratively, so depth is bounded by {@link #MAX_DEPTH}, not by the stack. */
+  private static final class TreeReader {
+    private final YAMLParser parser;
+    private final SourceMap map;
+    private final Deque<Frame> stack = new ArrayDeque<>();
+
+    TreeReader(YAMLParser parser, SourceMap map) {
+      this.parser = parser;
+      this.map = map;
+    }
+
+    ParsedYaml read() throws IOException {
+      JsonNode root = null;
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        SourcePos pos = here();
+        ParsedYaml refused = refuseUnsafe(pos);
+        if (refused != null) {
+          return refused;
+        }
+        Frame top = stack.peek();
+        if (token == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          if (top.object().has(key)) {
+            SourcePos first = map.key(SourceMap.child(top.pointer, key));
+            return fail(
+                pos,
+                "duplicate key '%s' (first at line %d, column %d)",
+                key,
+                first.line(),
+                first.column());
+          }
+          top.field = key;
+          map.putKey(SourceMap.child(top.pointer, key), pos);
+          continue;
+        }
+        if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+          stack.pop();
+          if (stack.isEmpty()) {
+            break;
+          }
+          continue;
+        }
+        String pointer = top == null ? "" : top.childPointer();
+        JsonNode node = valueNode(token);
+        map.putValue(pointer, pos);
+        if (top == null) {
+          root = node;
+        } else {
+          top.add(node);
+        }
+        if (node instanceof ContainerNode<?> container) {
+          if (stack.size() >= MAX_DEPTH) {
+            return fail(pos, "nesting is deeper than %d levels", MAX_DEPTH);
+          }
+          stack.push(new Frame(container, pointer));
+        } else if (top == null) {
+          break; // a scalar document
+        }
+      }
+      if (root == null) {
+        return fail(SourcePos.start(map.file()), "the file is empty");
+      }
+      if (parser.nextToken() != null) {
+        return fail(
+            here(), "a file holds one document: remove the second one (after '---') or split the file");
+      }
+      return new ParsedYaml(root, map, null);
+    }
+
+    private ParsedYaml refuseUnsafe(SourcePos pos) throws IOException {
+      if (parser.isCurrentAlias()) {
+        return fail(
+            pos,
+            "alias '*%s' is not allowed: write the value out (anchors, aliases and merge keys are not"
+                + " supported)",
+            parser.getText());
+      }
+      Object anchor = parser.getObjectId();
+      if (anchor != null) {
+        return fail(
+            pos,
+            "anchor '&%s' is not allowed: write the value out (anchors, aliases and merge keys are"
+                + " not supported)",
+            anchor);
+      }
+      Object tag = parser.getTypeId();
+      if (tag != null) {
+        String shown = String.valueOf(tag).replace("tag:yaml.org,2002:", "!!");
+        return fail(pos, "YAML tag '%s' is not allowed: SOP files hold plain values only", shown);
+      }
+      return null;
+    }
+
+    private JsonNode valueNode(JsonToken token) throws IOException {
+      return switch (token) {
+        case START_OBJECT -> NODES.objectNode();
+        case START_ARRAY -> NODES.arrayNode();
+        case VALUE_STRING -> NODES.textNode(parser.getText());
+        case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+          case INT -> NODES.numberNode(parser.getIntValue());
+          case LONG -> NODES.numberNode(parser.getLongValue());
+          default -> NODES.numberNode(parser.getBigIntegerValue());
+        };
+        case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+        case VALUE_TRUE -> NODES.booleanNode(true);
+        case VALUE_FALSE -> NODES.booleanNode(false);
+        case VALUE_NULL -> NODES.nullNode();
+        default -> NODES.textNode(parser.getText());
+      };
+    }
+
+    private SourcePos here() {
+      JsonLocation loc = parser.currentTokenLocation();
+      return new SourcePos(map.file(), Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+    }
+  }
+
+  /** A container being filled: an object waiting for its next field's value, or an array. */
+  private static final class Frame {
+    final ContainerNode<?> node;
+    final String pointer;
+    String field;
+
+    Frame(ContainerNode<?> node, String pointer) {
+      this.node = node;
+      this.pointer = pointer;
+    }
+
+    ObjectNode object() {
+      return (ObjectNode) node;
+    }
+
+    String childPointer() {
+      return node instanceof ArrayNode a
+          ? SourceMap.child(pointer, a.size())
+          : SourceMap.child(pointer, field);
+    }
+
+    void add(JsonNode value) {
+      if (node instanceof ArrayNode a) {
+        a.add(value);
+      } else {
+        object().set(field, value);
+      }
+    }
+  }
+}

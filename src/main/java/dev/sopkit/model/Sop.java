@@ -1,0 +1,62 @@
+package dev.sopkit.model;
+
+import java.util.List;
+
+/**
+ * One SOP file, mapped leniently: a field that is missing or of the wrong type is null (or an empty
+ * list), because the schema check has already reported it and cross-document rules still run.
+ */
+public record Sop(
+    String file,
+    Ref id,
+    String title,
+    Ref department,
+    Ref owner,
+    Status status,
+    String version,
+    Ref effective,
+    Review review,
+    String purpose,
+    List<Ref> stages,
+    List<Ref> channels,
+    List<Input> inputs,
+    List<Output> outputs,
+    List<Promise> promises,
+    List<Kpi> kpis,
+    List<Reference> references,
+    List<Step> steps) {
+
+  /** The SOP id, or null when the file has none. */
+  public String idText() {
+    return id == null ? null : id.value();
+  }
+
+  public String departmentText() {
+    return department == null ? null : department.value();
+  }
+
+  public boolean retired() {
+    return status == Status.RETIRED;
+  }
+
+  public record Review(Ref every, Ref last) {}
+
+  public record Input(Ref artifact, Ref from, Ref sop) {}
+
+  public record Output(Ref artifact, List<Ref> to) {}
+
+  public record Promise(Ref id, Ref channel, Ref within, Ref until, String description) {}
+
+  public record Kpi(String id, String target, String description) {}
+
+  public record Reference(String title, String url) {}
+
+  public record Step(
+      Ref id,
+      Ref role,
+      String instruction,
+      String when,
+      List<Ref> systems,
+      Ref duration,
+      List<Ref> produces) {}
+}
