@@ -11,7 +11,8 @@ public final class DidYouMean {
     if (word == null || word.length() > 200) {
       return null;
     }
-    int limit = Math.max(2, word.length() / 4);
+    // Short words are one edit from many others: allow fewer edits before suggesting.
+    int limit = word.length() <= 3 ? 1 : Math.max(2, word.length() / 4);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {

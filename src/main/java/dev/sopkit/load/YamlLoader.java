@@ -42,6 +42,8 @@ public final class YamlLoader {
   public static final long MAX_BYTES = 1L << 20;
   /** Deep enough for any SOP (which nests five levels), shallow enough to stop nesting bombs. */
   public static final int MAX_DEPTH = 64;
+  /** Longer numbers stay text (Jackson's rule), so no time is spent converting a huge one. */
+  private static final int MAX_NUMBER_LENGTH = 100;
 
   private static final YAMLFactory FACTORY = newFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -57,7 +59,7 @@ public final class YamlLoader {
         .streamReadConstraints(
             StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH + 1)
-                .maxNumberLength(100)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
                 .maxStringLength((int) MAX_BYTES)
                 .build())
         .build();
@@ -341,7 +343,11 @@ public final class YamlLoader {
       }
       Object tag = parser.getTypeId();
       if (tag != null) {
-        String shown = String.valueOf(tag).replace("tag:yaml.org,2002:", "!!");
+        String raw = String.valueOf(tag);
+        String shown =
+            raw.startsWith("tag:yaml.org,2002:")
+                ? "!!" + raw.substring("tag:yaml.org,2002:".length())
+                : raw.startsWith("!") ? raw : "!" + raw;
         return fail(pos, "YAML tag '%s' is not allowed: SOP files hold plain values only", shown);
       }
       return null;
@@ -358,11 +364,23 @@ public final class YamlLoader {
           default -> NODES.numberNode(parser.getBigIntegerValue());
         };
         case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
-        case VALUE_TRUE -> NODES.booleanNode(true);
-        case VALUE_FALSE -> NODES.booleanNode(false);
+        case VALUE_TRUE, VALUE_FALSE -> bool(token);
         case VALUE_NULL -> NODES.nullNode();
         default -> NODES.textNode(parser.getText());
       };
+    }
+
+    /**
+     * YAML 1.2 semantics: only true and false are booleans. Jackson follows YAML 1.1, where on, off,
+     * yes, no, y and n are too, which would turn {@code lint: {rule: off}} or a country code NO
+     * into a boolean.
+     */
+    private JsonNode bool(JsonToken token) throws IOException {
+      String text = parser.getText();
+      if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+        return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+      }
+      return NODES.textNode(text);
     }
 
     private SourcePos here() {

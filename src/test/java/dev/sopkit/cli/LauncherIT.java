@@ -1,0 +1,110 @@
+package dev.sopkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real launcher, bin/sop, as a user or CI job would: a separate process and its exit code. */
+class LauncherIT {
+  private static final Path LAUNCHER = Path.of(System.getProperty("sop.launcher", "bin/sop")).toAbsolutePath();
+  private static final Path PROJECT = LAUNCHER.getParent().getParent();
+
+  record Result(int exit, String out, String err) {}
+
+  static Result sop(Path cwd, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(LAUNCHER.toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+    pb.environment().put("NO_COLOR", "1");
+    Path out = Files.createTempFile("sop-out", ".txt");
+    Path err = Files.createTempFile("sop-err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "sop did not finish");
+    Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    Files.delete(out);
+    Files.delete(err);
+    return r;
+  }
+
+  @Test
+  void sampleLibraryValidatesCleanFromAnyDirectory(@TempDir Path elsewhere) throws Exception {
+    Result r = sop(PROJECT, "validate", "sops/", "--today", "2026-11-22");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().matches("no problems in \\d+ files\\n"), r.out());
+
+    Result fromElsewhere = sop(elsewhere, "validate", PROJECT.resolve("sops").toString(), "--today", "2026-11-22");
+    assertEquals(0, fromElsewhere.exit(), fromElsewhere.out() + fromElsewhere.err());
+  }
+
+  @Test
+  void versionIsPrinted() throws Exception {
+    Result r = sop(PROJECT, "--version");
+    assertEquals(0, r.exit());
+    assertTrue(r.out().matches("sop \\d+\\.\\d+\\.\\d+\\n"), r.out());
+  }
+
+  @Test
+  void findingsExitOneWithLocatedLines(@TempDir Path dir) throws Exception {
+    Path root = dir.resolve("sops");
+    Files.createDirectories(root);
+    Files.writeString(root.resolve("org.yaml"), "org: 1\nname: A\ndepartments:\n  - {id: ops, name: Ops}\nroles:\n  - {id: clerk, name: Clerk, department: ops}\n");
+    Files.writeString(root.resolve("a.yaml"), "sop: 1\nid: OPS-001\ntitle: T\ndepartment: ops\nowner: clerk\nstatus: approved\nversion: 1.0.0\nsteps:\n  - id: s\n    role: clerck\n    do: x\n");
+    Result r = sop(dir, "validate", "sops");
+    assertEquals(1, r.exit(), r.err());
+    assertEquals(
+        "sops/a.yaml:10:11: error [unknown-reference] unknown role 'clerck' (did you mean 'clerk'?)\n"
+            + "1 error, 0 warnings in 2 files\n",
+        r.out());
+
+    Result json = sop(dir, "validate", "sops", "--format", "json");
+    assertEquals(1, json.exit());
+    JsonNode tree = new ObjectMapper().readTree(json.out());
+    JsonNode f = tree.path("findings").get(0);
+    assertEquals("unknown-reference", f.path("rule").asText());
+    assertEquals("sops/a.yaml", f.path("file").asText());
+    assertEquals(10, f.path("line").asInt());
+    assertEquals(11, f.path("column").asInt());
+    assertEquals("OPS-001", f.path("sop").asText());
+    assertEquals(1, tree.path("summary").path("errors").asInt());
+  }
+
+  @Test
+  void usageAndInputProblemsExitTwoWithoutStackTrace(@TempDir Path dir) throws Exception {
+    Result missing = sop(dir, "validate", "no-such-folder");
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().startsWith("sop: 'no-such-folder' is not a folder"), missing.err());
+    assertFalse(missing.err().contains("Exception"), missing.err());
+
+    Files.createDirectories(dir.resolve("empty"));
+    Result noOrg = sop(dir, "validate", "empty");
+    assertEquals(2, noOrg.exit());
+    assertTrue(noOrg.err().contains("no org.yaml"), noOrg.err());
+
+    Result badFlag = sop(dir, "validate", "--format", "xml");
+    assertEquals(2, badFlag.exit());
+    assertFalse(badFlag.err().contains("Exception"), badFlag.err());
+  }
+
+  @Test
+  void outputIsUtf8(@TempDir Path dir) throws Exception {
+    Path root = dir.resolve("r");
+    Files.createDirectories(root);
+    Files.writeString(root.resolve("org.yaml"), "org: 1\nname: Café\ndepartments:\n  - {id: ops, name: Opérations}\nroles: []\n", StandardCharsets.UTF_8);
+    Result r = sop(dir, "validate", "r");
+    assertEquals(0, r.exit(), r.out() + r.err());
+  }
+}
