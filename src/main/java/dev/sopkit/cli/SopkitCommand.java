@@ -1,5 +1,6 @@
 package dev.sopkit.cli;
 
+import dev.sopkit.render.RenderException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SopkitCommand.Version.class,
     description = "SOP-as-code: validate, cross-check and render standard operating procedures.",
-    subcommands = {ValidateCommand.class},
+    subcommands = {ValidateCommand.class, RenderCommand.class},
     footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or input problem, 3 internal error."})
 public final class SopkitCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -42,21 +43,20 @@ public final class SopkitCommand implements Runnable {
   public static CommandLine commandLine(Path workDir) {
     CommandLine cl = new CommandLine(new SopkitCommand(workDir));
     cl.setExecutionExceptionHandler(SopkitCommand::handle);
+    exitCodes(cl);
+    return cl;
+  }
+
+  /** Every command at every depth (render has its own subcommands) maps errors the same way. */
+  private static void exitCodes(CommandLine cl) {
     cl.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
     cl.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
-    cl.getSubcommands()
-        .values()
-        .forEach(
-            sub -> {
-              sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
-              sub.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
-            });
-    return cl;
+    cl.getSubcommands().values().forEach(SopkitCommand::exitCodes);
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
-    if (e instanceof UserException) {
+    if (e instanceof UserException || e instanceof RenderException) {
       err.println("sop: " + e.getMessage());
       err.flush();
       return ExitCodes.USAGE;
