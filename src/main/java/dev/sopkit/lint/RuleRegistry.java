@@ -2,7 +2,9 @@ package dev.sopkit.lint;
 
 import dev.sopkit.diag.Severity;
 import dev.sopkit.lint.rules.DuplicateId;
+import dev.sopkit.lint.rules.UnconsumedOutput;
 import dev.sopkit.lint.rules.UnknownReference;
+import dev.sopkit.lint.rules.UnmatchedInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,7 +17,8 @@ public final class RuleRegistry {
           new RuleMeta("yaml", Severity.ERROR, "file must be well-formed, safe YAML", "0.1.0"),
           new RuleMeta("schema", Severity.ERROR, "file must match the SOP format schema", "0.1.0"));
 
-  public static final List<Rule> ALL = List.of(new DuplicateId(), new UnknownReference());
+  public static final List<Rule> ALL = List.of(
+          new DuplicateId(), new UnknownReference(), new UnmatchedInput(), new UnconsumedOutput());
 
   private RuleRegistry() {}
 

@@ -2,7 +2,10 @@ package dev.sopkit.model;
 
 import java.util.Locale;
 
-/** The life-cycle of an SOP. Retired SOPs never satisfy another SOP's input. */
+/**
+ * The life-cycle of an SOP. Retired SOPs take no part in handoffs; a draft is not in force yet, so
+ * its outputs satisfy only the inputs of other drafts.
+ */
 public enum Status {
   DRAFT,
   REVIEW,

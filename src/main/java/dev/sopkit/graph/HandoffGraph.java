@@ -1,0 +1,235 @@
+package dev.sopkit.graph;
+
+import dev.sopkit.model.Durations;
+import dev.sopkit.model.SourcePos;
+import dev.sopkit.model.Sop;
+import dev.sopkit.model.Status;
+import dev.sopkit.model.Workspace;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * Who hands what to whom: the links between one department's outputs and another department's
+ * inputs, built once per run from a {@link Workspace}.
+ *
+ * <p>An input {@code {artifact: A, from: D}} of SOP {@code s} (department E) is linked to every
+ * output {@code {artifact: A, to: [.., E, ..]}} of an SOP of department D (only the pinned SOP when
+ * the input names one with {@code sop:}). Retired SOPs take no part: they neither hand over nor
+ * pick up anything. Drafts do take part, so the graph shows planned processes too; whether a link
+ * counts as in force is {@link Handoff#inForce()}.
+ *
+ * <p>Everything is indexed by (artifact, from department, to department), so building the graph
+ * costs time proportional to the number of inputs, outputs and links, never to pairs of SOPs.
+ */
+public final class HandoffGraph {
+  /** (artifact, producing department, receiving department): the key both sides meet on. */
+  private record Key(String artifact, String from, String to) {}
+
+  /** A producing SOP with one of its outputs. */
+  private record Produced(Sop sop, Sop.Output output) {}
+
+  private static final List<Handoff> NONE = List.of();
+
+  /**
+   * Graphs of the workspaces in use, so that every rule of one run shares one graph. Weak keys: a
+   * graph never refers to its workspace, so a finished run's entry can be collected.
+   */
+  private static final Map<Workspace, HandoffGraph> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private final Map<Key, List<Produced>> producersByKey = new HashMap<>();
+  private final List<Handoff> handoffs;
+  private final Map<Sop, List<Handoff>> upstream = new IdentityHashMap<>();
+  private final Map<Sop, List<Handoff>> downstream = new IdentityHashMap<>();
+  private final Map<Sop.Input, List<Handoff>> byInput = new IdentityHashMap<>();
+  private final Map<Sop.Output, List<Handoff>> byOutput = new IdentityHashMap<>();
+
+  /**
+   * One link: {@code from}'s {@code output} is {@code to}'s {@code input}.
+   *
+   * @param from the producing SOP
+   * @param output the output of {@code from} that is handed over
+   * @param to the consuming SOP
+   * @param input the input of {@code to} that the output satisfies
+   */
+  public record Handoff(Sop from, Sop.Output output, Sop to, Sop.Input input) {
+    /**
+     * Whether this link is in force: a draft is not in force yet, so a draft producer satisfies
+     * only the inputs of other drafts (which are being written together with it).
+     */
+    public boolean inForce() {
+      return from.status() != Status.DRAFT || to.status() == Status.DRAFT;
+    }
+
+    /** The artifact handed over. */
+    public String artifact() {
+      return input.artifact().value();
+    }
+  }
+
+  /** Deterministic order: producer file and output position, then consumer file and input. */
+  private static final Comparator<Handoff> ORDER =
+      Comparator.comparing((Handoff h) -> h.from().file())
+          .thenComparing(h -> h.output().artifact().pos(), HandoffGraph::comparePos)
+          .thenComparing(h -> h.to().file())
+          .thenComparing(h -> h.input().artifact().pos(), HandoffGraph::comparePos);
+
+  private HandoffGraph(Workspace ws) {
+    for (Sop sop : ws.sops()) {
+      if (!active(sop)) {
+        continue;
+      }
+      for (Sop.Output out : sop.outputs()) {
+        if (out.artifact() == null) {
+          continue;
+        }
+        // A department listed twice in `to` is a schema error; link it once all the same.
+        Set<String> targets = new LinkedHashSet<>();
+        out.to().forEach(t -> targets.add(t.value()));
+        for (String to : targets) {
+          producersByKey
+              .computeIfAbsent(
+                  new Key(out.artifact().value(), sop.departmentText(), to),
+                  k -> new ArrayList<>(1))
+              .add(new Produced(sop, out));
+        }
+      }
+    }
+    List<Handoff> all = new ArrayList<>();
+    for (Sop sop : ws.sops()) {
+      if (!active(sop)) {
+        continue;
+      }
+      for (Sop.Input in : sop.inputs()) {
+        if (in.artifact() == null || in.from() == null) {
+          continue;
+        }
+        List<Produced> candidates =
+            producersByKey.getOrDefault(
+                new Key(in.artifact().value(), in.from().value(), sop.departmentText()), List.of());
+        String pinned = in.sop() == null ? null : in.sop().value();
+        for (Produced p : candidates) {
+          if (pinned == null || pinned.equals(p.sop().idText())) {
+            all.add(new Handoff(p.sop(), p.output(), sop, in));
+          }
+        }
+      }
+    }
+    all.sort(ORDER);
+    this.handoffs = List.copyOf(all);
+    for (Handoff h : handoffs) {
+      downstream.computeIfAbsent(h.from(), k -> new ArrayList<>()).add(h);
+      upstream.computeIfAbsent(h.to(), k -> new ArrayList<>()).add(h);
+      byInput.computeIfAbsent(h.input(), k -> new ArrayList<>()).add(h);
+      byOutput.computeIfAbsent(h.output(), k -> new ArrayList<>()).add(h);
+    }
+  }
+
+  /**
+   * The graph of a workspace. It is built on the first call and shared by later calls with the same
+   * workspace, so every rule of a run uses one graph.
+   */
+  public static HandoffGraph of(Workspace ws) {
+    return CACHE.computeIfAbsent(ws, HandoffGraph::new);
+  }
+
+  /** Whether an SOP takes part in handoffs at all: retired SOPs and SOPs without a department do not. */
+  public static boolean active(Sop sop) {
+    return sop.status() != Status.RETIRED && sop.department() != null;
+  }
+
+  /**
+   * Every link in the repository, sorted by producer file and output position, then consumer file
+   * and input position.
+   */
+  public List<Handoff> handoffs() {
+    return handoffs;
+  }
+
+  /** The links into {@code s}: who hands {@code s} its inputs, in {@link #handoffs()} order. */
+  public List<Handoff> upstream(Sop s) {
+    return List.copyOf(upstream.getOrDefault(s, NONE));
+  }
+
+  /** The links out of {@code s}: who picks up its outputs, in {@link #handoffs()} order. */
+  public List<Handoff> downstream(Sop s) {
+    return List.copyOf(downstream.getOrDefault(s, NONE));
+  }
+
+  /**
+   * The SOPs linked to input {@code in} of {@code consumer}, in force or not (see {@link
+   * Handoff#inForce()}). Empty when nobody hands the artifact over.
+   */
+  public List<Sop> producers(Sop consumer, Sop.Input in) {
+    List<Sop> out = new ArrayList<>();
+    for (Handoff h : byInput.getOrDefault(in, NONE)) {
+      if (h.to() == consumer) {
+        out.add(h.from());
+      }
+    }
+    return out;
+  }
+
+  /** The links of input {@code in} (of whichever SOP holds it), in {@link #handoffs()} order. */
+  public List<Handoff> linksOf(Sop.Input in) {
+    return List.copyOf(byInput.getOrDefault(in, NONE));
+  }
+
+  /**
+   * The SOPs of {@code department} that pick up output {@code out} of {@code producer}. Empty when
+   * that department never hears of it.
+   */
+  public List<Sop> consumers(Sop producer, Sop.Output out, String department) {
+    List<Sop> result = new ArrayList<>();
+    for (Handoff h : byOutput.getOrDefault(out, NONE)) {
+      if (h.from() == producer && department.equals(h.to().departmentText())) {
+        result.add(h.to());
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The worst-case time {@code s} takes: the sum of its steps' durations. Steps without a (valid)
+   * duration count as zero; a sum beyond what {@link Duration} holds saturates instead of failing.
+   */
+  public Duration leadTime(Sop s) {
+    long seconds = 0;
+    for (Sop.Step step : s.steps()) {
+      Duration d = step.duration() == null ? null : Durations.parse(step.duration().value());
+      if (d != null) {
+        seconds = saturatedAdd(seconds, d.getSeconds());
+      }
+    }
+    return Duration.ofSeconds(seconds);
+  }
+
+  /** Whether some step of {@code s} has no (valid) duration, so its lead time is a lower bound. */
+  public boolean hasUntimedSteps(Sop s) {
+    for (Sop.Step step : s.steps()) {
+      if (step.duration() == null || Durations.parse(step.duration().value()) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+  }
+
+  private static int comparePos(SourcePos a, SourcePos b) {
+    int c = Integer.compare(a.line(), b.line());
+    return c != 0 ? c : Integer.compare(a.column(), b.column());
+  }
+}
