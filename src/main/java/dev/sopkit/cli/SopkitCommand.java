@@ -77,8 +77,7 @@ public final class SopkitCommand implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = SopkitCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"sop " + (v == null ? "dev" : v)};
+      return new String[] {"sop " + About.version()};
     }
   }
 }

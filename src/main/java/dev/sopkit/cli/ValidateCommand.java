@@ -1,11 +1,21 @@
 package dev.sopkit.cli;
 
 import dev.sopkit.check.RepoCheck;
+import dev.sopkit.diag.Baseline;
+import dev.sopkit.diag.Diagnostic;
 import dev.sopkit.diag.Formatter;
+import dev.sopkit.diag.GithubFormatter;
+import dev.sopkit.diag.JUnitFormatter;
 import dev.sopkit.diag.JsonFormatter;
+import dev.sopkit.diag.NewFindings;
+import dev.sopkit.diag.SarifFormatter;
 import dev.sopkit.diag.Severity;
 import dev.sopkit.diag.Summary;
 import dev.sopkit.diag.TextFormatter;
+import dev.sopkit.git.GitException;
+import dev.sopkit.git.GitListing;
+import dev.sopkit.git.GitRepo;
+import dev.sopkit.lint.RuleDocs;
 import dev.sopkit.load.RepoScanner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +43,9 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  sop validate                      check ./sops",
       "  sop validate sops/ --format json  machine-readable findings",
+      "  sop validate --format sarif > sop.sarif",
+      "                                    for GitHub code scanning",
+      "  sop validate --base origin/main   only what this branch added",
       "",
       "Exit codes: 0 no errors, 1 errors found, 2 usage or input problem, 3 internal error."
     })
@@ -59,6 +74,14 @@ final class ValidateCommand implements Callable<Integer> {
       description = "The date that date-based rules use, YYYY-MM-DD (default: today).")
   String today;
 
+  @Option(
+      names = "--base",
+      paramLabel = "REV",
+      description =
+          "Report only findings that are new since git revision REV (a branch, tag or commit);"
+              + " the summary counts the fixed ones too.")
+  String base;
+
   @Option(names = "--quiet", description = "Print findings only, no summary line.")
   boolean quiet;
 
@@ -68,7 +91,10 @@ final class ValidateCommand implements Callable<Integer> {
   /** The output formats of {@code validate}. */
   enum OutputFormat {
     text,
-    json
+    json,
+    sarif,
+    github,
+    junit
   }
 
   @Override
@@ -85,11 +111,36 @@ final class ValidateCommand implements Callable<Integer> {
           "no org.yaml in '" + root + "'; an SOP repository needs one (see docs/format.md)");
     }
     RepoCheck.Result result = RepoCheck.run(listing, date);
-    Summary summary = Summary.of(result.findings(), result.files());
+    List<Diagnostic> findings = result.findings();
+    Summary summary;
+    if (base == null) {
+      summary = Summary.of(findings, result.files());
+    } else {
+      // Read the base before anything is printed: a bad revision must not leave half a report.
+      Baseline.Compared compared = compareWithBase(dir, date, findings);
+      findings = compared.split().added();
+      summary = Summary.of(findings, result.files()).withBaseline(compared.baseline());
+    }
     PrintWriter out = spec.commandLine().getOut();
-    formatter().write(result.findings(), summary, quiet, out);
-    boolean failed = result.findings().stream().anyMatch(d -> d.severity() == Severity.ERROR);
+    formatter(listing).write(findings, summary, quiet, out);
+    boolean failed = findings.stream().anyMatch(d -> d.severity() == Severity.ERROR);
     return failed ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+  }
+
+  private Baseline.Compared compareWithBase(Path dir, LocalDate date, List<Diagnostic> now) {
+    try {
+      GitRepo repo = GitRepo.containing(dir, root);
+      String commit = repo.resolve(base);
+      RepoScanner.Listing then = GitListing.at(repo, commit, dir, parent.workDir());
+      // A root without org.yaml at the base (a new SOP repository) had nothing to find.
+      List<Diagnostic> before =
+          then.org() == null ? List.of() : RepoCheck.run(then, date).findings();
+      NewFindings.Split split = NewFindings.between(before, now);
+      return new Baseline.Compared(
+          new Baseline(base, commit, split.fixed(), split.unchanged()), split);
+    } catch (GitException e) {
+      throw new UserException("--base: " + e.getMessage());
+    }
   }
 
   private LocalDate parseToday() {
@@ -103,11 +154,21 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private Formatter formatter() {
+  private Formatter formatter(RepoScanner.Listing listing) {
     return switch (format) {
       case json -> new JsonFormatter();
       case text -> new TextFormatter(Terminal.colour());
+      case sarif -> new SarifFormatter(About.version(), About.HOME, RuleDocs.infos(About.RULE_DOCS));
+      case github -> new GithubFormatter();
+      case junit -> new JUnitFormatter(files(listing));
     };
+  }
+
+  private static List<String> files(RepoScanner.Listing listing) {
+    List<String> files = new ArrayList<>();
+    files.add(listing.org().display());
+    listing.sops().forEach(f -> files.add(f.display()));
+    return files;
   }
 
 }

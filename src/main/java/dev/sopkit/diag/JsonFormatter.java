@@ -39,6 +39,15 @@ public final class JsonFormatter implements Formatter {
       g.writeNumberField("warnings", summary.warnings());
       g.writeNumberField("infos", summary.infos());
       g.writeNumberField("files", summary.files());
+      Baseline b = summary.baseline();
+      if (b != null) {
+        g.writeObjectFieldStart("base");
+        g.writeStringField("rev", b.rev());
+        g.writeStringField("commit", b.commit());
+        g.writeNumberField("fixed", b.fixed());
+        g.writeNumberField("unchanged", b.unchanged());
+        g.writeEndObject();
+      }
       g.writeEndObject();
       g.writeEndObject();
     } catch (IOException e) {
