@@ -21,6 +21,7 @@ public final class GitFixture {
 
   /** A fresh repository with a committer set and signing off, whatever the machine's config. */
   public static GitFixture init(Path dir) throws IOException, InterruptedException {
+    Files.createDirectories(dir);
     GitFixture g = new GitFixture(dir);
     g.git("init", "-q", "-b", "main");
     g.git("config", "user.name", "Test");
