@@ -15,7 +15,7 @@ demo: build
 
 ## test: the whole suite (unit, golden, end-to-end against the built jar)
 test:
-	$(MVN) verify
+	@rm -rf target/surefire-reports target/failsafe-reports; rc=0; $(MVN) verify || rc=$$?; scripts/test-summary.sh; exit $$rc
 
 ## golden: regenerate golden files after an intended output change; review the diff
 golden:
