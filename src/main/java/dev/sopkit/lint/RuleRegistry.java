@@ -2,6 +2,8 @@ package dev.sopkit.lint;
 
 import dev.sopkit.diag.Severity;
 import dev.sopkit.lint.rules.DuplicateId;
+import dev.sopkit.lint.rules.HandoffCycle;
+import dev.sopkit.lint.rules.PromiseAtRisk;
 import dev.sopkit.lint.rules.UnconsumedOutput;
 import dev.sopkit.lint.rules.UnknownReference;
 import dev.sopkit.lint.rules.UnmatchedInput;
@@ -18,7 +20,8 @@ public final class RuleRegistry {
           new RuleMeta("schema", Severity.ERROR, "file must match the SOP format schema", "0.1.0"));
 
   public static final List<Rule> ALL = List.of(
-          new DuplicateId(), new UnknownReference(), new UnmatchedInput(), new UnconsumedOutput());
+          new DuplicateId(), new UnknownReference(), new UnmatchedInput(), new UnconsumedOutput(),
+          new PromiseAtRisk(), new HandoffCycle());
 
   private RuleRegistry() {}
 
