@@ -46,8 +46,10 @@ import picocli.CommandLine.Spec;
       "  sop validate --format sarif > sop.sarif",
       "                                    for GitHub code scanning",
       "  sop validate --base origin/main   only what this branch added",
+      "  sop validate --fail-on warning    warnings fail the run too",
       "",
-      "Exit codes: 0 no errors, 1 errors found, 2 usage or input problem, 3 internal error."
+      "Exit codes: 0 no findings at the --fail-on level, 1 findings at that level,",
+      "2 usage or input problem, 3 internal error."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -82,11 +84,32 @@ final class ValidateCommand implements Callable<Integer> {
               + " the summary counts the fixed ones too.")
   String base;
 
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      description =
+          "Exit 1 when a finding of this severity or worse is reported: ${COMPLETION-CANDIDATES}"
+              + " (default: ${DEFAULT-VALUE}).",
+      defaultValue = "error")
+  FailOn failOn;
+
   @Option(names = "--quiet", description = "Print findings only, no summary line.")
   boolean quiet;
 
   @Option(names = "--verbose", description = "Show stack traces of internal errors.")
   boolean verbose;
+
+  /** The severities {@code --fail-on} accepts; info findings never fail a run. */
+  enum FailOn {
+    error(Severity.ERROR),
+    warning(Severity.WARNING);
+
+    final Severity level;
+
+    FailOn(Severity level) {
+      this.level = level;
+    }
+  }
 
   /** The output formats of {@code validate}. */
   enum OutputFormat {
@@ -123,7 +146,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     formatter(listing).write(findings, summary, quiet, out);
-    boolean failed = findings.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+    boolean failed = findings.stream().anyMatch(d -> d.severity().atLeast(failOn.level));
     return failed ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
   }
 

@@ -4,6 +4,7 @@ import dev.sopkit.diag.Severity;
 import dev.sopkit.lint.rules.DuplicateId;
 import dev.sopkit.lint.rules.HandoffCycle;
 import dev.sopkit.lint.rules.PromiseAtRisk;
+import dev.sopkit.lint.rules.ReviewOverdue;
 import dev.sopkit.lint.rules.UnconsumedOutput;
 import dev.sopkit.lint.rules.UnknownReference;
 import dev.sopkit.lint.rules.UnmatchedInput;
@@ -21,7 +22,7 @@ public final class RuleRegistry {
 
   public static final List<Rule> ALL = List.of(
           new DuplicateId(), new UnknownReference(), new UnmatchedInput(), new UnconsumedOutput(),
-          new PromiseAtRisk(), new HandoffCycle());
+          new PromiseAtRisk(), new HandoffCycle(), new ReviewOverdue());
 
   private RuleRegistry() {}
 
