@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SopkitCommand.Version.class,
     description = "SOP-as-code: validate, cross-check and render standard operating procedures.",
-    subcommands = {ValidateCommand.class, RenderCommand.class},
+    subcommands = {ValidateCommand.class, RenderCommand.class, DiffCommand.class, GraphCommand.class},
     footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or input problem, 3 internal error."})
 public final class SopkitCommand implements Runnable {
   @Spec CommandSpec spec;

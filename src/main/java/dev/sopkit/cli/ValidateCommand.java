@@ -12,15 +12,10 @@ import dev.sopkit.diag.SarifFormatter;
 import dev.sopkit.diag.Severity;
 import dev.sopkit.diag.Summary;
 import dev.sopkit.diag.TextFormatter;
-import dev.sopkit.git.GitException;
-import dev.sopkit.git.GitListing;
-import dev.sopkit.git.GitRepo;
 import dev.sopkit.lint.RuleDocs;
 import dev.sopkit.load.RepoScanner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -123,16 +118,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocalDate date = parseToday();
-    Path dir = parent.workDir().resolve(root).normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new UserException(
-          "'" + root + "' is not a folder; give the folder that holds org.yaml and the SOPs");
-    }
-    RepoScanner.Listing listing = RepoScanner.scan(dir, parent.workDir());
-    if (listing.org() == null) {
-      throw new UserException(
-          "no org.yaml in '" + root + "'; an SOP repository needs one (see docs/format.md)");
-    }
+    RepoScanner.Listing listing = Repos.scan(parent.workDir(), root);
     RepoCheck.Result result = RepoCheck.run(listing, date);
     List<Diagnostic> findings = result.findings();
     Summary summary;
@@ -140,7 +126,7 @@ final class ValidateCommand implements Callable<Integer> {
       summary = Summary.of(findings, result.files());
     } else {
       // Read the base before anything is printed: a bad revision must not leave half a report.
-      Baseline.Compared compared = compareWithBase(dir, date, findings);
+      Baseline.Compared compared = compareWithBase(date, findings);
       findings = compared.split().added();
       summary = Summary.of(findings, result.files()).withBaseline(compared.baseline());
     }
@@ -150,20 +136,13 @@ final class ValidateCommand implements Callable<Integer> {
     return failed ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
   }
 
-  private Baseline.Compared compareWithBase(Path dir, LocalDate date, List<Diagnostic> now) {
-    try {
-      GitRepo repo = GitRepo.containing(dir, root);
-      String commit = repo.resolve(base);
-      RepoScanner.Listing then = GitListing.at(repo, commit, dir, parent.workDir());
-      // A root without org.yaml at the base (a new SOP repository) had nothing to find.
-      List<Diagnostic> before =
-          then.org() == null ? List.of() : RepoCheck.run(then, date).findings();
-      NewFindings.Split split = NewFindings.between(before, now);
-      return new Baseline.Compared(
-          new Baseline(base, commit, split.fixed(), split.unchanged()), split);
-    } catch (GitException e) {
-      throw new UserException("--base: " + e.getMessage());
-    }
+  private Baseline.Compared compareWithBase(LocalDate date, List<Diagnostic> now) {
+    Repos.AtRevision then = Repos.atRevision(parent.workDir(), root, base, date, "--base");
+    // A root without org.yaml at the base (a new SOP repository) had nothing to find.
+    List<Diagnostic> before = then.result() == null ? List.of() : then.result().findings();
+    NewFindings.Split split = NewFindings.between(before, now);
+    return new Baseline.Compared(
+        new Baseline(base, then.commit(), split.fixed(), split.unchanged()), split);
   }
 
   private LocalDate parseToday() {

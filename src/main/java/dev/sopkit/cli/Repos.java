@@ -1,0 +1,64 @@
+package dev.sopkit.cli;
+
+import dev.sopkit.check.RepoCheck;
+import dev.sopkit.git.GitException;
+import dev.sopkit.git.GitListing;
+import dev.sopkit.git.GitRepo;
+import dev.sopkit.load.RepoScanner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/** Reading an SOP repository for a command: from the working tree, or as it was at a revision. */
+final class Repos {
+  private Repos() {}
+
+  /** The SOP root a user named, resolved against the working directory; it must be a folder. */
+  static Path root(Path workDir, String root) {
+    Path dir = workDir.resolve(root).normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new UserException(
+          "'" + root + "' is not a folder; give the folder that holds org.yaml and the SOPs");
+    }
+    return dir;
+  }
+
+  /** The files of the working tree; the root must hold an org.yaml. */
+  static RepoScanner.Listing scan(Path workDir, String root) throws IOException {
+    RepoScanner.Listing listing = RepoScanner.scan(root(workDir, root), workDir);
+    if (listing.org() == null) {
+      throw new UserException(
+          "no org.yaml in '" + root + "'; an SOP repository needs one (see docs/format.md)");
+    }
+    return listing;
+  }
+
+  /**
+   * The repository at a git revision.
+   *
+   * @param result the check of that revision, or null when the root had no org.yaml there (a new
+   *     SOP repository)
+   */
+  record AtRevision(String commit, RepoScanner.Listing listing, RepoCheck.Result result) {}
+
+  /**
+   * Reads {@code root} as it is at {@code rev}, from git's object store (the working tree is not
+   * touched), and checks it.
+   *
+   * @param option the option or argument that named the revision, for messages
+   */
+  static AtRevision atRevision(
+      Path workDir, String root, String rev, LocalDate date, String option) {
+    Path dir = root(workDir, root);
+    try {
+      GitRepo repo = GitRepo.containing(dir, root);
+      String commit = repo.resolve(rev);
+      RepoScanner.Listing listing = GitListing.at(repo, commit, dir, workDir);
+      return new AtRevision(
+          commit, listing, listing.org() == null ? null : RepoCheck.run(listing, date));
+    } catch (GitException e) {
+      throw new UserException(option + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.sopkit.diff;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a change does between departments: the result of {@link Comparison#between}. Every list is
+ * sorted (department pair or department, then SOP, then artifact), so output is deterministic.
+ *
+ * @param notes things the reader should know about the comparison itself (unreadable files)
+ */
+public record ChangeReport(
+    String rev,
+    String commit,
+    List<HandoffChange> handoffs,
+    List<InputChange> inputs,
+    List<PromiseChange> promises,
+    List<SopChange> sops,
+    List<String> notes) {
+
+  /** A handoff (one department's output picked up as another's input) that appeared or went. */
+  public record HandoffChange(
+      boolean added, String fromDepartment, String fromSop, String toDepartment, String toSop,
+      String artifact) {}
+
+  /**
+   * An input that nobody in force hands over any more (broken), or again (fixed).
+   *
+   * @param reason why it is broken, as {@code unmatched-input} says; null for fixed inputs
+   */
+  public record InputChange(
+      boolean broken, String fromDepartment, String toDepartment, String sop, String artifact,
+      String file, int line, String reason) {}
+
+  /**
+   * A promise whose worst-case time or deadline changed, or that appeared or went.
+   *
+   * @param until the artifact the clock runs until
+   * @param before the promise at the base revision, or null when it had none
+   * @param after the promise now, or null when it is gone
+   */
+  public record PromiseChange(
+      String department, String sop, String promise, String until, PromiseTime before,
+      PromiseTime after) {}
+
+  /**
+   * @param within the deadline
+   * @param worstCase the longest time along handoffs until the artifact is produced; null when no
+   *     path produces it
+   */
+  public record PromiseTime(Duration within, Duration worstCase) {
+    public boolean atRisk() {
+      return worstCase == null || worstCase.compareTo(within) > 0;
+    }
+  }
+
+  /** What changed about one SOP. */
+  public enum SopKind {
+    ADDED("added"),
+    REMOVED("removed"),
+    RETIRED("retired"),
+    STATUS("status changed"),
+    OWNER("owner changed"),
+    VERSION("version changed"),
+    UNVERSIONED("content changed, version did not");
+
+    private final String label;
+
+    SopKind(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /**
+   * @param before the old value (status, owner, version), or null where the kind has none
+   * @param after the new value, or null
+   */
+  public record SopChange(
+      SopKind kind, String department, String sop, String title, String file, String before,
+      String after) {}
+
+  /** Inputs this change breaks: the reason for {@code --fail-on-breaking}. */
+  public long broken() {
+    return inputs.stream().filter(InputChange::broken).count();
+  }
+
+  public long unversioned() {
+    return sops.stream().filter(s -> s.kind() == SopKind.UNVERSIONED).count();
+  }
+
+  public boolean empty() {
+    return handoffs.isEmpty() && inputs.isEmpty() && promises.isEmpty() && sops.isEmpty();
+  }
+}

@@ -1,0 +1,155 @@
+package dev.sopkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sopkit.testing.Cli;
+import dev.sopkit.testing.GitFixture;
+import dev.sopkit.testing.Golden;
+import dev.sopkit.testing.Resources;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sop diff REV} against a real git repository, committed and uncommitted. */
+class DiffCommandTest {
+  static final String ORG =
+      """
+      org: 1
+      name: Fixture Retail
+      departments:
+        - { id: customer-service, name: Customer Service }
+        - { id: warehouse, name: Warehouse }
+        - { id: finance, name: Finance }
+        - { id: customer, name: Customer, external: true }
+      roles:
+        - { id: csr, name: Agent, department: customer-service }
+        - { id: cs-lead, name: Team Lead, department: customer-service }
+        - { id: picker, name: Picker, department: warehouse }
+        - { id: accountant, name: Accountant, department: finance }
+        - { id: controller, name: Controller, department: finance }
+      """;
+
+  /** An SOP file: the blocks are YAML lines for inputs, outputs and promises (may be empty). */
+  static String sop(String id, String title, String dept, String owner, String status, String version,
+      String inputs, String outputs, String promises, String role, String duration) {
+    return "sop: 1\nid: " + id + "\ntitle: " + title + "\ndepartment: " + dept + "\nowner: " + owner
+        + "\nstatus: " + status + "\nversion: " + version + "\n"
+        + (inputs.isEmpty() ? "" : "inputs:\n" + inputs)
+        + (outputs.isEmpty() ? "" : "outputs:\n" + outputs)
+        + (promises.isEmpty() ? "" : "promises:\n" + promises)
+        + "steps:\n  - id: work\n    role: " + role + "\n    do: Do the work.\n    duration: " + duration + "\n";
+  }
+
+  static final String CS_IN = "  - { artifact: refund-confirmation, from: finance }\n";
+  static final String CS_OUT = "  - { artifact: return-request, to: [warehouse] }\n";
+  static final String CS_PROMISE = "  - { id: refund-in-5-days, within: P5D, until: refund-confirmation }\n";
+
+  static void base(GitFixture git) throws Exception {
+    git.write("sops/org.yaml", ORG)
+        .write("sops/cs/return.yaml", sop("CS-RET-001", "Handle a return", "customer-service", "cs-lead",
+            "approved", "1.0.0", CS_IN, CS_OUT, CS_PROMISE, "csr", "PT1H"))
+        .write("sops/cs/faq.yaml", sop("CS-FAQ-001", "Answer FAQs", "customer-service", "cs-lead",
+            "approved", "1.0.0", "", "", "", "csr", "PT5M"))
+        .write("sops/wh/inspect.yaml", sop("WH-INS-001", "Inspect a return", "warehouse", "picker",
+            "approved", "1.0.0", "  - { artifact: return-request, from: customer-service }\n",
+            "  - { artifact: inspection-report, to: [finance] }\n", "", "picker", "PT2H"))
+        .write("sops/wh/restock.yaml", sop("WH-RST-001", "Restock", "warehouse", "picker",
+            "approved", "1.0.0", "  - { artifact: return-request, from: customer-service }\n", "", "",
+            "picker", "PT1H"))
+        .write("sops/fin/refund.yaml", sop("FIN-REF-001", "Refund | <b>pay</b> back", "finance", "accountant",
+            "approved", "2.0.0", "  - { artifact: inspection-report, from: warehouse }\n",
+            "  - { artifact: refund-confirmation, to: [customer-service, customer] }\n", "", "accountant", "P1D"))
+        .commit("base");
+  }
+
+  /** Every kind of change the command reports. */
+  static void change(GitFixture git) throws Exception {
+    git.write("sops/cs/return.yaml", sop("CS-RET-001", "Handle a return", "customer-service", "cs-lead",
+            "approved", "1.1.0", CS_IN + "  - { artifact: replacement-label, from: warehouse }\n",
+            CS_OUT, CS_PROMISE, "csr", "PT1H"))
+        .delete("sops/cs/faq.yaml")
+        .write("sops/wh/inspect.yaml", sop("WH-INS-001", "Inspect a return", "warehouse", "picker",
+            "approved", "1.1.0", "  - { artifact: return-request, from: customer-service }\n",
+            "  - { artifact: inspection-report, to: [finance] }\n", "", "picker", "P2D"))
+        .write("sops/wh/restock.yaml", sop("WH-RST-001", "Restock", "warehouse", "picker",
+            "retired", "1.1.0", "  - { artifact: return-request, from: customer-service }\n", "", "",
+            "picker", "PT1H"))
+        .write("sops/fin/refund.yaml", sop("FIN-REF-001", "Refund | <b>pay</b> back", "finance", "controller",
+            "approved", "2.0.0", "  - { artifact: inspection-report, from: warehouse }\n",
+            "  - { artifact: refund-confirmation, to: [customer-service, customer] }\n", "", "accountant", "P1D"))
+        .write("sops/fin/audit.yaml", sop("FIN-AUD-001", "Audit returns", "finance", "controller",
+            "draft", "0.1.0", "  - { artifact: inspection-report, from: warehouse }\n", "", "",
+            "accountant", "PT1H"));
+  }
+
+  static Path golden(String name) {
+    return Resources.path("git").resolve("diff").resolve(name);
+  }
+
+  @Test
+  void reportsWhatAChangeDoesBetweenDepartments(@TempDir Path dir) throws Exception {
+    GitFixture git = GitFixture.init(dir);
+    base(git);
+    change(git);
+    String status = git.git("status", "--porcelain");
+
+    Cli.Run text = Cli.run(dir, "diff", "main");
+    assertEquals("", text.err());
+    assertEquals(0, text.exit(), "without --fail-on-breaking a diff is not a failure");
+    Golden.assertMatches(golden("uncommitted.txt"), sha(text.out()));
+
+    Cli.Run md = Cli.run(dir, "diff", "main", "sops", "--format", "markdown");
+    Golden.assertMatches(golden("uncommitted.md"), sha(md.out()));
+    assertTrue(md.out().startsWith("**❌ sop diff: BREAKING\\: 1 input newly broken"), md.out());
+    assertTrue(md.out().contains("Refund \\| \\<b\\>pay\\</b\\> back"), "titles cannot break tables or add HTML");
+
+    Cli.Run json = Cli.run(dir, "diff", "main", "--format", "json");
+    Golden.assertMatches(golden("uncommitted.json"), sha(json.out()));
+    JsonNode tree = new ObjectMapper().readTree(json.out());
+    assertEquals(1, tree.path("broken").asInt());
+
+    Cli.Run failing = Cli.run(dir, "diff", "main", "--fail-on-breaking", "--format", "json");
+    assertEquals(1, failing.exit());
+    assertEquals(json.out(), failing.out());
+    assertEquals(status, git.git("status", "--porcelain"), "the working tree is not touched");
+
+    git.commit("change");
+    Cli.Run committed = Cli.run(dir, "diff", "HEAD~1");
+    assertEquals(text.out().replace("main (", "HEAD~1 ("), committed.out(),
+        "committed or not, the same change reads the same");
+    Cli.Run none = Cli.run(dir, "diff", "HEAD", "--fail-on-breaking");
+    assertEquals(0, none.exit());
+    assertTrue(none.out().contains("\nno change between departments\n"), none.out());
+  }
+
+  @Test
+  void aFixedInputIsReported(@TempDir Path dir) throws Exception {
+    GitFixture git = GitFixture.init(dir);
+    base(git);
+    change(git);
+    git.commit("broken");
+    git.write("sops/wh/label.yaml", sop("WH-LBL-001", "Print labels", "warehouse", "picker", "approved",
+        "1.0.0", "", "  - { artifact: replacement-label, to: [customer-service] }\n", "", "picker", "PT10M"));
+    Cli.Run run = Cli.run(dir, "diff", "HEAD", "--fail-on-breaking");
+    assertEquals(0, run.exit(), run.out());
+    Golden.assertMatches(golden("fixed.txt"), sha(run.out()));
+  }
+
+  @Test
+  void badRevisionIsAUsageError(@TempDir Path dir) throws Exception {
+    GitFixture git = GitFixture.init(dir);
+    base(git);
+    Cli.Run run = Cli.run(dir, "diff", "nope");
+    assertEquals(2, run.exit());
+    assertEquals("", run.out());
+    assertTrue(run.err().startsWith("sop: REV: unknown revision 'nope'"), run.err());
+  }
+
+  /** Commit ids differ with every run; the golden files show a placeholder. */
+  static String sha(String out) {
+    return out.replaceAll("\\b[0-9a-f]{40}\\b", "<commit>").replaceAll("\\b[0-9a-f]{12}\\b", "<commit>");
+  }
+}
