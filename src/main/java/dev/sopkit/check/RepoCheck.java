@@ -80,6 +80,9 @@ public final class RepoCheck {
     if (sop.review() != null) {
       realDate(sop.review().last(), "review.last", sopId, findings);
     }
+    for (int i = 0; i < sop.suppressions().size(); i++) {
+      realDate(sop.suppressions().get(i).until(), "suppress[" + i + "].until", sopId, findings);
+    }
     return new FileResult(findings, sop);
   }
 

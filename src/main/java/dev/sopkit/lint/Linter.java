@@ -9,8 +9,10 @@ import dev.sopkit.model.SourcePos;
 import dev.sopkit.model.Workspace;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Runs the registered rules with the severities configured in org.yaml's {@code lint:} block. */
 public final class Linter {
@@ -31,17 +33,29 @@ public final class Linter {
         sopByFile.put(sop.file(), sop.idText());
       }
     }
+    List<Diagnostic> found = new ArrayList<>();
+    Set<String> ran = new HashSet<>();
     for (Rule rule : rules) {
       RuleMeta meta = rule.meta();
-      Ref configured = config.get(meta.id());
-      if (configured != null && OFF.equals(configured.value())) {
+      Severity severity = severity(config, meta);
+      if (severity == null) {
         continue;
       }
-      Severity configuredSeverity = configured == null ? null : Severity.parse(configured.value());
-      Severity severity = configuredSeverity != null ? configuredSeverity : meta.defaultSeverity();
-      rule.check(ws, new Collector(meta.id(), severity, sopByFile, out));
+      ran.add(meta.id());
+      rule.check(ws, new Collector(meta.id(), severity, sopByFile, found));
     }
+    out.addAll(Suppressions.apply(ws, found, ran, meta -> severity(config, meta)));
     return out;
+  }
+
+  /** The configured severity of a rule, its default when not configured, or null when off. */
+  private static Severity severity(Map<String, Ref> config, RuleMeta meta) {
+    Ref configured = config.get(meta.id());
+    if (configured != null && OFF.equals(configured.value())) {
+      return null;
+    }
+    Severity configuredSeverity = configured == null ? null : Severity.parse(configured.value());
+    return configuredSeverity != null ? configuredSeverity : meta.defaultSeverity();
   }
 
   /** Unknown rule ids in the lint block are typos that would silently change nothing. */

@@ -10,7 +10,6 @@ import dev.sopkit.lint.rules.UnknownReference;
 import dev.sopkit.lint.rules.UnmatchedInput;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Every rule, listed explicitly (no classpath scanning): the README index is built from here. */
 public final class RuleRegistry {
@@ -24,17 +23,21 @@ public final class RuleRegistry {
           new DuplicateId(), new UnknownReference(), new UnmatchedInput(), new UnconsumedOutput(),
           new PromiseAtRisk(), new HandoffCycle(), new ReviewOverdue());
 
+  /** Findings about {@code suppress:} entries, made by the Linter after the rules have run. */
+  public static final List<RuleMeta> SUPPRESSION = List.of(Suppressions.UNUSED, Suppressions.EXPIRED);
+
   private RuleRegistry() {}
 
   /** Built-in and registered rules, in documentation order. */
   public static List<RuleMeta> metas() {
     List<RuleMeta> all = new ArrayList<>(BUILTIN);
     ALL.forEach(r -> all.add(r.meta()));
+    all.addAll(SUPPRESSION);
     return all;
   }
 
   public static List<String> ids() {
-    return Stream.concat(BUILTIN.stream(), ALL.stream().map(Rule::meta)).map(RuleMeta::id).toList();
+    return metas().stream().map(RuleMeta::id).toList();
   }
 
   public static RuleMeta meta(String id) {

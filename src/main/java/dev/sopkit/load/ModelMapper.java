@@ -80,7 +80,12 @@ public final class ModelMapper {
                     text(n.path("when")),
                     refs(p + "/systems"),
                     ref(p + "/duration"),
-                    refs(p + "/produces"))));
+                    refs(p + "/produces"))),
+        list(
+            "/suppress",
+            (p, n) ->
+                new Sop.Suppression(
+                    ref(p + "/rule"), ref(p + "/artifact"), text(n.path("reason")), ref(p + "/until"))));
   }
 
   private Org org() {

@@ -24,7 +24,33 @@ public record Sop(
     List<Promise> promises,
     List<Kpi> kpis,
     List<Reference> references,
-    List<Step> steps) {
+    List<Step> steps,
+    List<Suppression> suppressions) {
+
+  /** An SOP without suppressions (the form most code and tests build). */
+  public Sop(
+      String file,
+      Ref id,
+      String title,
+      Ref department,
+      Ref owner,
+      Status status,
+      String version,
+      Ref effective,
+      Review review,
+      String purpose,
+      List<Ref> stages,
+      List<Ref> channels,
+      List<Input> inputs,
+      List<Output> outputs,
+      List<Promise> promises,
+      List<Kpi> kpis,
+      List<Reference> references,
+      List<Step> steps) {
+    this(
+        file, id, title, department, owner, status, version, effective, review, purpose, stages,
+        channels, inputs, outputs, promises, kpis, references, steps, List.of());
+  }
 
   /** The SOP id, or null when the file has none. */
   public String idText() {
@@ -50,6 +76,12 @@ public record Sop(
   public record Kpi(String id, String target, String description) {}
 
   public record Reference(String title, String url) {}
+
+  /**
+   * An accepted finding: one rule, one artifact, a written reason, and optionally the last day it
+   * holds ({@code until}); after that the finding is reported again.
+   */
+  public record Suppression(Ref rule, Ref artifact, String reason, Ref until) {}
 
   public record Step(
       Ref id,
