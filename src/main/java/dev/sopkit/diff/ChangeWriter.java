@@ -114,7 +114,7 @@ public final class ChangeWriter {
     if (t == null) {
       return "no promise";
     }
-    String worst = t.worstCase() == null ? "never met" : "worst case " + Durations.format(t.worstCase());
+    String worst = t.worstCase() == null ? "unreachable" : "worst case " + Durations.format(t.worstCase());
     return worst + " within " + Durations.format(t.within()) + (t.atRisk() ? " (at risk)" : "");
   }
 
@@ -174,7 +174,7 @@ public final class ChangeWriter {
             out.println("| " + (i.broken() ? "❌ input broken" : "✅ input fixed") + " | | "
                 + Markdown.code(i.sop()) + " | " + Markdown.code(i.artifact()) + " | "
                 + (i.broken() && i.reason() != null ? Markdown.text(i.reason()) + " " : "")
-                + Markdown.text(i.file() + ":" + i.line()) + " |");
+                + "(" + Markdown.text(i.file() + ":" + i.line()) + ") |");
           }
           for (HandoffChange h : between.handoffs()) {
             out.println("| " + (h.added() ? "➕ handoff added" : "➖ handoff removed") + " | "

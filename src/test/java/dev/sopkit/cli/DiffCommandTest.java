@@ -73,7 +73,7 @@ class DiffCommandTest {
         .delete("sops/cs/faq.yaml")
         .write("sops/wh/inspect.yaml", sop("WH-INS-001", "Inspect a return", "warehouse", "picker",
             "approved", "1.1.0", "  - { artifact: return-request, from: customer-service }\n",
-            "  - { artifact: inspection-report, to: [finance] }\n", "", "picker", "P2D"))
+            "  - { artifact: inspection-report, to: [finance] }\n", "", "picker", "P4D"))
         .write("sops/wh/restock.yaml", sop("WH-RST-001", "Restock", "warehouse", "picker",
             "retired", "1.1.0", "  - { artifact: return-request, from: customer-service }\n", "", "",
             "picker", "PT1H"))
