@@ -147,29 +147,47 @@ public final class GitRepo {
     } catch (IOException e) {
       throw new GitException("cannot run git (is it installed and on the PATH?): " + e.getMessage());
     }
-    // Both streams are drained at once, so neither pipe fills up and stalls git.
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-    CompletableFuture<Void> in =
-        CompletableFuture.runAsync(
+    // Stdin is fed and stderr drained on threads of their own while stdout is read here, so no
+    // pipe fills up and stalls git (not on the shared pool, where blocking reads could starve it).
+    CompletableFuture<byte[]> err = new CompletableFuture<>();
+    Thread errReader =
+        daemon(
+            () -> {
+              try {
+                err.complete(readAll(p.getErrorStream()));
+              } catch (UncheckedIOException e) {
+                err.complete(new byte[0]); // the message is lost, the exit code still counts
+              }
+            });
+    Thread inWriter =
+        daemon(
             () -> {
               try (OutputStream o = p.getOutputStream()) {
                 if (input != null) {
                   o.write(input);
                 }
               } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // git stopped reading (it failed); its exit code and stderr say why.
               }
             });
     byte[] out = readAll(p.getInputStream());
     try {
       int exit = p.waitFor();
-      in.join();
+      inWriter.join();
+      errReader.join();
       return new Result(exit, out, new String(err.join(), StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       p.destroy();
       throw new GitException("interrupted while waiting for git");
     }
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "sop-git-io");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   private static byte[] readAll(InputStream s) {

@@ -139,6 +139,20 @@ class DiffCommandTest {
   }
 
   @Test
+  void aNewSopRepositoryIsAllAdditions(@TempDir Path dir) throws Exception {
+    GitFixture git = GitFixture.init(dir);
+    git.write("README.md", "x\n").commit("before the SOPs");
+    base(git);
+    Cli.Run run = Cli.run(dir, "diff", "HEAD~1", "--format", "json");
+    assertEquals(0, run.exit(), run.err());
+    JsonNode tree = new ObjectMapper().readTree(run.out());
+    assertEquals(5, tree.path("sops").size(), run.out());
+    tree.path("sops").forEach(s -> assertEquals("added", s.path("change").asText()));
+    assertEquals(4, tree.path("handoffs").size(), "every handoff is new");
+    assertEquals(0, tree.path("broken").asInt());
+  }
+
+  @Test
   void badRevisionIsAUsageError(@TempDir Path dir) throws Exception {
     GitFixture git = GitFixture.init(dir);
     base(git);
