@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * One side of a comparison: the workspace as checked, its findings, and each SOP's content without
- * its {@code version} (to tell a real change from a re-formatting, and to catch a change whose
- * version was not raised).
+ * its {@code version} and {@code review} (to tell a real change from a re-formatting or a recorded
+ * review, and to catch a change whose version was not raised).
  *
  * @param unreadable files that could not be read as YAML: their SOPs are missing from this side
  */
@@ -45,6 +45,8 @@ public record Snapshot(
       if (doc.root() instanceof ObjectNode o && id.isTextual()) {
         ObjectNode meaning = o.deepCopy();
         meaning.remove("version");
+        // Recording a review (review.last) is bookkeeping, not a change that needs a new version.
+        meaning.remove("review");
         content.putIfAbsent(id.textValue(), meaning); // first in path order, as Workspace does
       }
     }

@@ -139,6 +139,22 @@ class DiffCommandTest {
   }
 
   @Test
+  void commentsLayoutAndARecordedReviewAreNoChange(@TempDir Path dir) throws Exception {
+    GitFixture git = GitFixture.init(dir);
+    base(git);
+    String faq = sop("CS-FAQ-001", "Answer FAQs", "customer-service", "cs-lead", "approved", "1.0.0",
+        "", "", "", "csr", "PT5M");
+    git.write("sops/cs/faq.yaml", "# reviewed, nothing to change\n\n"
+        + faq.replace("version: 1.0.0\n", "version: '1.0.0'\nreview: { every: P1Y, last: 2026-11-01 }\n"));
+    Cli.Run run = Cli.run(dir, "diff", "main");
+    assertTrue(run.out().contains("\nno change between departments\n"), run.out());
+    git.write("sops/cs/faq.yaml", faq.replace("Answer FAQs", "Answer frequent questions"));
+    Cli.Run changed = Cli.run(dir, "diff", "main");
+    assertTrue(changed.out().contains("warning: customer-service CS-FAQ-001 content changed, version did not"),
+        changed.out());
+  }
+
+  @Test
   void aNewSopRepositoryIsAllAdditions(@TempDir Path dir) throws Exception {
     GitFixture git = GitFixture.init(dir);
     git.write("README.md", "x\n").commit("before the SOPs");
