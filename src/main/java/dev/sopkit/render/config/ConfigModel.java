@@ -1,0 +1,69 @@
+package dev.sopkit.render.config;
+
+import java.util.List;
+
+/**
+ * The data model every config template receives, built in Java so templates only lay it out. Its
+ * variables are documented one by one in docs/templates.md, which is a contract for user templates:
+ * fields are added, never renamed or removed. Every list is sorted; nothing depends on the clock.
+ */
+public record ConfigModel(
+    String organisation,
+    List<DepartmentView> departments,
+    List<RoleView> roles,
+    List<SopView> sops,
+    List<SlaPolicy> slaPolicies,
+    Raci raci) {
+
+  public record DepartmentView(String id, String name, boolean external) {}
+
+  public record RoleView(String id, String name, String department) {}
+
+  public record SopView(
+      String id,
+      String title,
+      String department,
+      String owner,
+      String status,
+      String version,
+      List<String> channels,
+      List<PromiseView> promises,
+      List<StepView> steps) {}
+
+  /** {@code channel}, {@code until} and {@code description} may be null. */
+  public record PromiseView(
+      String id, String channel, long withinSeconds, String until, String description) {}
+
+  /** {@code when} and {@code durationSeconds} may be null. */
+  public record StepView(
+      String id,
+      String role,
+      String instruction,
+      String when,
+      List<String> systems,
+      Long durationSeconds,
+      List<String> produces) {}
+
+  /**
+   * A helpdesk SLA policy: one per promise without {@code until} and channel. {@code channel} is
+   * null when neither the promise nor its SOP names one; {@code description} may be null.
+   */
+  public record SlaPolicy(
+      String id,
+      String sop,
+      String sopTitle,
+      String promise,
+      String description,
+      String channel,
+      long targetSeconds,
+      long targetMinutes,
+      String escalateTo,
+      String escalateToName,
+      String escalationBasis) {}
+
+  /** The RACI matrix: one column per role (sorted by id), one row per SOP step. */
+  public record Raci(List<String> roles, List<RaciRow> rows) {}
+
+  /** {@code cells} holds one of R, A, R/A, C, I or "" for each role of {@link Raci#roles()}. */
+  public record RaciRow(String sop, String sopTitle, String step, List<String> cells) {}
+}

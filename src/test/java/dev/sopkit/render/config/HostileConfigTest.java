@@ -1,0 +1,197 @@
+package dev.sopkit.render.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sopkit.model.Org;
+import dev.sopkit.model.Ref;
+import dev.sopkit.model.Sop;
+import dev.sopkit.model.SourcePos;
+import dev.sopkit.model.Status;
+import dev.sopkit.model.Workspace;
+import dev.sopkit.render.TemplateEngine;
+import dev.sopkit.render.config.ConfigModel.SlaPolicy;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every built-in target, rendered from a workspace whose every name, title and id is hostile, must
+ * parse back (Jackson for JSON, Commons CSV for CSV) to exactly the values of the data model. The
+ * workspace is built in Java, so even ids hold what the schema would refuse.
+ */
+class HostileConfigTest {
+  static final List<String> HOSTILE =
+      List.of(
+          "He said \"hi\", then left",
+          "line one\nline two\r\nline three\rend",
+          "</script><script>alert(1)</script>",
+          "=cmd|' /C calc'!A0",
+          "+SUM(1+1)",
+          "-2+3",
+          "@HYPERLINK(\"http://x\")",
+          "\tstarts with a tab",
+          "right\u202Eto-left override\u202C",
+          "control \u0001\u0007\u001b[31m\u007f chars",
+          "back\\slash ${x} <#if true>",
+          "  padded, café ✓ 𝄞 \u2028 ");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SourcePos POS = SourcePos.start("x.yaml");
+
+  private static Ref ref(String value) {
+    return new Ref(value, POS);
+  }
+
+  private static String h(int i) {
+    return HOSTILE.get(Math.floorMod(i, HOSTILE.size()));
+  }
+
+  /**
+   * One department, role, channel and SOP per hostile string. SOP i hands artifact i to SOP i+1's
+   * department, makes a reply promise and a promise until the next SOP's artifact, and has an
+   * escalation step, so every target has rows full of hostile values.
+   */
+  static Workspace workspace() {
+    int n = HOSTILE.size();
+    List<Org.Department> departments = new ArrayList<>();
+    List<Org.Role> roles = new ArrayList<>();
+    List<Org.Channel> channels = new ArrayList<>();
+    List<Sop> sops = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      departments.add(new Org.Department(ref(h(i) + "#dept"), h(i + 1), false, null, h(i + 2)));
+      roles.add(new Org.Role(ref(h(i) + "#role"), h(i + 3), ref(h(i) + "#dept"), h(i + 4)));
+      channels.add(new Org.Channel(ref(h(i) + "#channel"), "digital", h(i + 5)));
+    }
+    for (int i = 0; i < n; i++) {
+      List<Sop.Step> steps =
+          List.of(
+              new Sop.Step(
+                  ref(h(i) + "#step"),
+                  ref(h(i) + "#role"),
+                  h(i + 1),
+                  h(i + 2),
+                  List.of(ref(h(i) + "#system")),
+                  ref("PT1H"),
+                  List.of(ref(h(i) + "#artifact"))),
+              new Sop.Step(
+                  ref(h(i) + "#escalate"),
+                  ref(h(i + 1) + "#role"),
+                  h(i + 3),
+                  "when it escalates: " + h(i + 4),
+                  List.of(),
+                  ref("PT30M"),
+                  List.of()));
+      sops.add(
+          new Sop(
+              "x.yaml",
+              ref(h(i)),
+              h(i + 1),
+              ref(h(i) + "#dept"),
+              ref(h(i + 2) + "#role"),
+              Status.APPROVED,
+              h(i + 3),
+              null,
+              null,
+              h(i + 4),
+              List.of(),
+              List.of(ref(h(i) + "#channel")),
+              List.of(new Sop.Input(ref(h(i - 1) + "#artifact"), ref(h(i - 1) + "#dept"), null)),
+              List.of(new Sop.Output(ref(h(i) + "#artifact"), List.of(ref(h(i + 1) + "#dept")))),
+              List.of(
+                  new Sop.Promise(ref(h(i) + "#reply"), null, ref("PT5M"), null, h(i + 5)),
+                  new Sop.Promise(
+                      ref(h(i) + "#until"), null, ref("P1D"), ref(h(i + 1) + "#artifact"), h(i + 6))),
+              List.of(),
+              List.of(),
+              steps));
+    }
+    Org org =
+        new Org("org.yaml", h(0), departments, roles, channels, List.of(), List.of(), Map.of());
+    return new Workspace(org, sops, LocalDate.of(2026, 11, 22));
+  }
+
+  private static final ConfigModel MODEL = ConfigModels.of(workspace());
+
+  private static String render(ConfigTarget target, String format) {
+    return new TemplateEngine(null, null).render(target.template(format), MODEL);
+  }
+
+  private static JsonNode parseJson(String text) throws IOException {
+    assertFalse(text.contains("</script"), "'</' is escaped, so the JSON is safe in a script tag");
+    return JSON.readTree(text); // strict: raw control characters in strings would fail here
+  }
+
+  private static List<List<String>> parseCsv(String text) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    for (CSVRecord r : CSVFormat.RFC4180.parse(new StringReader(text))) {
+      rows.add(r.toList());
+    }
+    return rows;
+  }
+
+  /** What a spreadsheet-safe CSV field holds for a value (see templates/config/_csv.ftl). */
+  static String neutralised(String value) {
+    return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+  }
+
+  private static List<String> neutralised(List<String> values) {
+    return values.stream().map(HostileConfigTest::neutralised).toList();
+  }
+
+  @Test
+  void theHostileModelHasRowsForEveryTarget() {
+    assertEquals(HOSTILE.size(), MODEL.slaPolicies().size());
+    assertEquals(HOSTILE.size() * 2, MODEL.raci().rows().size());
+  }
+
+  @Test
+  void helpdeskSlaJsonRoundTrips() throws IOException {
+    JsonNode tree = parseJson(render(ConfigTarget.HELPDESK_SLA, "json"));
+    assertEquals(MODEL.organisation(), tree.path("organisation").textValue());
+    SlaPolicy[] policies = JSON.treeToValue(tree.path("policies"), SlaPolicy[].class);
+    assertEquals(MODEL.slaPolicies(), Arrays.asList(policies));
+  }
+
+  @Test
+  void raciCsvRoundTrips() throws IOException {
+    List<List<String>> rows = parseCsv(render(ConfigTarget.RACI, "csv"));
+    List<List<String>> expected = new ArrayList<>();
+    List<String> header = new ArrayList<>(List.of("sop", "sop_title", "step"));
+    header.addAll(MODEL.raci().roles());
+    expected.add(neutralised(header));
+    for (ConfigModel.RaciRow r : MODEL.raci().rows()) {
+      List<String> row = new ArrayList<>(List.of(r.sop(), r.sopTitle(), r.step()));
+      row.addAll(r.cells());
+      expected.add(neutralised(row));
+    }
+    assertEquals(expected, rows);
+  }
+
+  @Test
+  void noCsvFieldCanStartAFormula() throws IOException {
+    List<List<String>> rows = parseCsv(render(ConfigTarget.RACI, "csv"));
+    assertTrue(rows.stream().flatMap(List::stream).anyMatch(f -> f.equals("'=cmd|' /C calc'!A0")));
+    for (List<String> row : rows) {
+      for (String field : row) {
+        assertFalse(!field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0, field);
+      }
+    }
+  }
+
+  @Test
+  void everyTargetAndFormatIsCoveredHere() {
+    // A new target must get a round-trip test above before it ships.
+    assertEquals(List.of("helpdesk-sla", "raci"), ConfigTarget.ids());
+  }
+}
