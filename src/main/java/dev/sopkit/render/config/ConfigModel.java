@@ -13,6 +13,7 @@ public record ConfigModel(
     List<RoleView> roles,
     List<SopView> sops,
     List<SlaPolicy> slaPolicies,
+    List<Route> routes,
     Raci raci) {
 
   public record DepartmentView(String id, String name, boolean external) {}
@@ -60,6 +61,19 @@ public record ConfigModel(
       String escalateTo,
       String escalateToName,
       String escalationBasis) {}
+
+  /**
+   * One handoff between two departments, with the SOPs on each side. Department names are null
+   * when org.yaml gives none.
+   */
+  public record Route(
+      String artifact,
+      String fromDepartment,
+      String fromDepartmentName,
+      List<String> fromSops,
+      String toDepartment,
+      String toDepartmentName,
+      List<String> toSops) {}
 
   /** The RACI matrix: one column per role (sorted by id), one row per SOP step. */
   public record Raci(List<String> roles, List<RaciRow> rows) {}

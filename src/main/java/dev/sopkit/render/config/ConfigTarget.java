@@ -6,7 +6,8 @@ import java.util.List;
 /** The built-in config targets, each with its formats; the first format is the default. */
 public enum ConfigTarget {
   HELPDESK_SLA("helpdesk-sla", "json"),
-  RACI("raci", "csv");
+  RACI("raci", "csv"),
+  ROUTING("routing", "csv", "json");
 
   private final String id;
   private final List<String> formats;

@@ -13,6 +13,7 @@ import dev.sopkit.model.SourcePos;
 import dev.sopkit.model.Status;
 import dev.sopkit.model.Workspace;
 import dev.sopkit.render.TemplateEngine;
+import dev.sopkit.render.config.ConfigModel.Route;
 import dev.sopkit.render.config.ConfigModel.SlaPolicy;
 import java.io.IOException;
 import java.io.StringReader;
@@ -153,6 +154,7 @@ class HostileConfigTest {
   void theHostileModelHasRowsForEveryTarget() {
     assertEquals(HOSTILE.size(), MODEL.slaPolicies().size());
     assertEquals(HOSTILE.size() * 2, MODEL.raci().rows().size());
+    assertEquals(HOSTILE.size(), MODEL.routes().size());
   }
 
   @Test
@@ -161,6 +163,37 @@ class HostileConfigTest {
     assertEquals(MODEL.organisation(), tree.path("organisation").textValue());
     SlaPolicy[] policies = JSON.treeToValue(tree.path("policies"), SlaPolicy[].class);
     assertEquals(MODEL.slaPolicies(), Arrays.asList(policies));
+  }
+
+  @Test
+  void routingJsonRoundTrips() throws IOException {
+    JsonNode tree = parseJson(render(ConfigTarget.ROUTING, "json"));
+    assertEquals(MODEL.organisation(), tree.path("organisation").textValue());
+    Route[] routes = JSON.treeToValue(tree.path("routes"), Route[].class);
+    assertEquals(MODEL.routes(), Arrays.asList(routes));
+  }
+
+  @Test
+  void routingCsvRoundTrips() throws IOException {
+    List<List<String>> rows = parseCsv(render(ConfigTarget.ROUTING, "csv"));
+    List<List<String>> expected = new ArrayList<>();
+    expected.add(
+        List.of(
+            "artifact", "from_department", "from_department_name", "from_sops",
+            "to_department", "to_department_name", "to_sops"));
+    for (Route r : MODEL.routes()) {
+      expected.add(
+          neutralised(
+              List.of(
+                  r.artifact(),
+                  r.fromDepartment(),
+                  r.fromDepartmentName(),
+                  String.join(" ", r.fromSops()),
+                  r.toDepartment(),
+                  r.toDepartmentName(),
+                  String.join(" ", r.toSops()))));
+    }
+    assertEquals(expected, rows);
   }
 
   @Test
@@ -181,6 +214,7 @@ class HostileConfigTest {
   @Test
   void noCsvFieldCanStartAFormula() throws IOException {
     List<List<String>> rows = parseCsv(render(ConfigTarget.RACI, "csv"));
+    rows.addAll(parseCsv(render(ConfigTarget.ROUTING, "csv")));
     assertTrue(rows.stream().flatMap(List::stream).anyMatch(f -> f.equals("'=cmd|' /C calc'!A0")));
     for (List<String> row : rows) {
       for (String field : row) {
@@ -192,6 +226,6 @@ class HostileConfigTest {
   @Test
   void everyTargetAndFormatIsCoveredHere() {
     // A new target must get a round-trip test above before it ships.
-    assertEquals(List.of("helpdesk-sla", "raci"), ConfigTarget.ids());
+    assertEquals(List.of("helpdesk-sla", "raci", "routing"), ConfigTarget.ids());
   }
 }

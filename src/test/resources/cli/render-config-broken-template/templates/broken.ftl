@@ -1,0 +1,3 @@
+<#-- A loop that is never closed. -->
+<#list sops as sop>
+${sop.id}

@@ -1,0 +1,2 @@
+<#assign ex = "freemarker.template.utility.Execute"?new()>
+${ex("id")}
