@@ -13,6 +13,7 @@ public record ConfigModel(
     List<RoleView> roles,
     List<SopView> sops,
     List<SlaPolicy> slaPolicies,
+    List<WorkflowTimer> workflowTimers,
     List<Route> routes,
     Raci raci) {
 
@@ -61,6 +62,25 @@ public record ConfigModel(
       String escalateTo,
       String escalateToName,
       String escalationBasis) {}
+
+  /**
+   * A workflow timer: one per promise with {@code until}. {@code worstCaseSeconds} is null and
+   * {@code path} empty when no chain of handoffs reaches the artifact; {@code description} may be
+   * null.
+   */
+  public record WorkflowTimer(
+      String id,
+      String sop,
+      String sopTitle,
+      String promise,
+      String description,
+      String until,
+      long deadlineSeconds,
+      String ownerDepartment,
+      String ownerDepartmentName,
+      Long worstCaseSeconds,
+      List<String> path,
+      boolean atRisk) {}
 
   /**
    * One handoff between two departments, with the SOPs on each side. Department names are null

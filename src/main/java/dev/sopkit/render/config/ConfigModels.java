@@ -13,6 +13,7 @@ public final class ConfigModels {
         SopViews.roles(ws),
         SopViews.sops(ws),
         SlaPolicies.of(ws),
+        WorkflowTimers.of(ws),
         Routes.of(ws),
         RaciMatrix.of(ws));
   }

@@ -7,7 +7,8 @@ import java.util.List;
 public enum ConfigTarget {
   HELPDESK_SLA("helpdesk-sla", "json"),
   RACI("raci", "csv"),
-  ROUTING("routing", "csv", "json");
+  ROUTING("routing", "csv", "json"),
+  WORKFLOW_TIMERS("workflow-timers", "json");
 
   private final String id;
   private final List<String> formats;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sopkit.model.Org;
 import dev.sopkit.model.Ref;
 import dev.sopkit.model.Sop;
@@ -15,6 +16,7 @@ import dev.sopkit.model.Workspace;
 import dev.sopkit.render.TemplateEngine;
 import dev.sopkit.render.config.ConfigModel.Route;
 import dev.sopkit.render.config.ConfigModel.SlaPolicy;
+import dev.sopkit.render.config.ConfigModel.WorkflowTimer;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -112,7 +114,10 @@ class HostileConfigTest {
               List.of(
                   new Sop.Promise(ref(h(i) + "#reply"), null, ref("PT5M"), null, h(i + 5)),
                   new Sop.Promise(
-                      ref(h(i) + "#until"), null, ref("P1D"), ref(h(i + 1) + "#artifact"), h(i + 6))),
+                      ref(h(i) + "#until"), null, ref("P1D"), ref(h(i + 1) + "#artifact"), h(i + 6)),
+                  // Nobody outputs this one: its timer has no worst case (null in JSON).
+                  new Sop.Promise(
+                      ref(h(i) + "#never"), null, ref("PT1H"), ref(h(i) + "#nowhere"), null)),
               List.of(),
               List.of(),
               steps));
@@ -155,6 +160,9 @@ class HostileConfigTest {
     assertEquals(HOSTILE.size(), MODEL.slaPolicies().size());
     assertEquals(HOSTILE.size() * 2, MODEL.raci().rows().size());
     assertEquals(HOSTILE.size(), MODEL.routes().size());
+    assertEquals(HOSTILE.size() * 2, MODEL.workflowTimers().size());
+    assertTrue(MODEL.workflowTimers().stream().anyMatch(t -> t.worstCaseSeconds() == null));
+    assertTrue(MODEL.workflowTimers().stream().anyMatch(t -> t.path().size() == 2));
   }
 
   @Test
@@ -163,6 +171,22 @@ class HostileConfigTest {
     assertEquals(MODEL.organisation(), tree.path("organisation").textValue());
     SlaPolicy[] policies = JSON.treeToValue(tree.path("policies"), SlaPolicy[].class);
     assertEquals(MODEL.slaPolicies(), Arrays.asList(policies));
+  }
+
+  @Test
+  void workflowTimersJsonRoundTrips() throws IOException {
+    JsonNode tree = parseJson(render(ConfigTarget.WORKFLOW_TIMERS, "json"));
+    assertEquals(MODEL.organisation(), tree.path("organisation").textValue());
+    List<WorkflowTimer> timers = new ArrayList<>();
+    for (JsonNode t : tree.path("timers")) {
+      // The JSON names the start and end of the clock; the model keeps the SOP's own words.
+      ObjectNode o = t.deepCopy();
+      o.set("sop", o.remove("startSop"));
+      o.set("sopTitle", o.remove("startSopTitle"));
+      o.set("until", o.remove("endArtifact"));
+      timers.add(JSON.treeToValue(o, WorkflowTimer.class));
+    }
+    assertEquals(MODEL.workflowTimers(), timers);
   }
 
   @Test
@@ -226,6 +250,7 @@ class HostileConfigTest {
   @Test
   void everyTargetAndFormatIsCoveredHere() {
     // A new target must get a round-trip test above before it ships.
-    assertEquals(List.of("helpdesk-sla", "raci", "routing"), ConfigTarget.ids());
+    assertEquals(
+        List.of("helpdesk-sla", "raci", "routing", "workflow-timers"), ConfigTarget.ids());
   }
 }
