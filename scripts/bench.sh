@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# The benchmark behind `make bench` (docs/performance.md describes the method and holds results).
+#
+# Builds synthetic SOP repositories (1,000 / 10,000 / 50,000 SOPs by default), checks that
+# `sop validate` reports exactly the problems the generator injected, then times sop and, on the
+# same files, ajv-cli's schema-only validation. Prints one Markdown table.
+#
+# Environment: SIZES="1000 10000 50000"  RUNS=5 (timed runs per measurement; the median is shown)
+#              SEED=42  BROKEN_LINKS=2 SCHEMA_ERRORS=2 (percent of files with an injected problem)
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+SIZES="${SIZES:-1000 10000 50000}"
+RUNS="${RUNS:-5}"
+SEED="${SEED:-42}"
+BROKEN_LINKS="${BROKEN_LINKS:-2}"
+SCHEMA_ERRORS="${SCHEMA_ERRORS:-2}"
+TODAY=2026-11-22
+ROOT="$PWD"
+SCHEMA="$ROOT/schema/sop.schema.json"
+BENCH="$ROOT/.bench"
+SOP="$ROOT/bin/sop"
+MVN="${MVN:-mvn -B -q}"
+AJV_CLI_VERSION=5.0.0
+AJV_FORMATS_VERSION=3.0.1
+mkdir -p "$BENCH"
+
+log() { echo "bench: $*" >&2; }
+
+# --- tools -------------------------------------------------------------------------------------
+if [ ! -x /usr/bin/time ]; then
+  log "installing GNU time (Debian package 'time') for peak-memory figures"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq >&2 && apt-get install -y -qq time >&2
+  else
+    sudo apt-get update -qq >&2 && sudo apt-get install -y -qq time >&2
+  fi
+fi
+
+AJV="$BENCH/node_modules/.bin/ajv"
+if [ ! -x "$AJV" ]; then
+  if command -v npm >/dev/null; then
+    log "installing ajv-cli $AJV_CLI_VERSION and ajv-formats $AJV_FORMATS_VERSION into .bench/"
+    (cd "$BENCH" && npm install --silent --no-audit --no-fund --prefix . \
+      "ajv-cli@$AJV_CLI_VERSION" "ajv-formats@$AJV_FORMATS_VERSION" >&2)
+  else
+    log "npm not found: the ajv-cli reference is skipped (install Node.js and npm to compare)"
+  fi
+fi
+
+# --- build -------------------------------------------------------------------------------------
+log "building target/sop.jar, its class-data archive and the corpus generator"
+make -s build >&2
+$MVN -o test-compile >&2 2>/dev/null || $MVN test-compile >&2
+GEN_CP="target/test-classes"
+GEN_STAMP="$(cat src/test/java/dev/sopkit/bench/CorpusGenerator.java | sha1sum | cut -c1-12)-$SEED-$BROKEN_LINKS-$SCHEMA_ERRORS"
+
+# --- timing helpers ----------------------------------------------------------------------------
+# run_timed OUTFILE CMD...: runs CMD once, appends "wall_ms peak_rss_kb" to OUTFILE.
+run_timed() {
+  local out="$1"
+  shift
+  local t0 t1
+  t0=$(date +%s%N)
+  /usr/bin/time -f '%M' -o "$BENCH/.rss" "$@" >/dev/null 2>"$BENCH/.stderr" || true
+  t1=$(date +%s%N)
+  echo "$(((t1 - t0) / 1000000)) $(tail -1 "$BENCH/.rss")" >>"$out"
+}
+
+# measure N CMD...: one warm-up run (fills the page cache), then N timed runs; prints
+# "median_ms max_rss_kb".
+measure() {
+  local n="$1"
+  shift
+  local f="$BENCH/.samples"
+  : >"$f"
+  "$@" >/dev/null 2>&1 || true
+  for _ in $(seq "$n"); do run_timed "$f" "$@"; done
+  local median rss
+  median=$(cut -d' ' -f1 "$f" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}')
+  rss=$(cut -d' ' -f2 "$f" | sort -n | tail -1)
+  echo "$median $rss"
+}
+
+secs() { awk -v ms="$1" 'BEGIN {printf "%.2f s", ms / 1000}'; }
+mb() { awk -v kb="$1" 'BEGIN {printf "%d MB", kb / 1024}'; }
+rate() { awk -v n="$1" -v ms="$2" 'BEGIN {printf "%d", (ms > 0 ? n * 1000 / ms : 0)}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
+
+# --- machine -----------------------------------------------------------------------------------
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+ram=$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo)
+jdk=$(java -version 2>&1 | head -1)
+echo "Machine: $(nproc) cores ($cpu), $ram RAM, $jdk, node $(node --version 2>/dev/null || echo none)"
+echo "Load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $RUNS timed runs per figure (median), peak RSS is the maximum"
+echo
+
+# --- start-up ----------------------------------------------------------------------------------
+read -r v_ms v_rss < <(measure "$RUNS" "$SOP" --version)
+read -r s_ms s_rss < <(measure "$RUNS" "$SOP" validate sops/ --today "$TODAY")
+echo "| Start-up | median wall | peak RSS |"
+echo "| --- | --- | --- |"
+echo "| \`sop --version\` | $(secs "$v_ms") | $(mb "$v_rss") |"
+echo "| \`sop validate sops/\` (sample library, 36 files) | $(secs "$s_ms") | $(mb "$s_rss") |"
+echo
+
+# --- corpora -----------------------------------------------------------------------------------
+mismatches_total=0
+rows=()
+for n in $SIZES; do
+  corpus="$BENCH/corpus-$n"
+  if [ "$(cat "$corpus/.stamp" 2>/dev/null)" != "$GEN_STAMP" ]; then
+    log "generating $n SOPs into .bench/corpus-$n"
+    rm -rf "$corpus"
+    java -cp "$GEN_CP" dev.sopkit.bench.CorpusGenerator "$corpus" "$n" --seed "$SEED" \
+      --broken-links "$BROKEN_LINKS" --schema-errors "$SCHEMA_ERRORS" >&2
+    echo "$GEN_STAMP" >"$corpus/.stamp"
+  fi
+  mb_size=$(find "$corpus" -name '*.yaml' -printf '%s\n' | awk '{s += $1} END {printf "%.0f", s / 1048576}')
+  files=$((n + 1))
+
+  # Correctness at scale: exactly the injected problems, no more, no fewer.
+  (cd "$corpus" && "$SOP" validate . --quiet --today "$TODAY" >"$BENCH/.found-$n" 2>&1) || true
+  diff <(LC_ALL=C sort "$BENCH/.found-$n") <(LC_ALL=C sort "$corpus/expected.txt") >"$BENCH/.diff-$n" || true
+  mism=$(grep -c '^[<>]' "$BENCH/.diff-$n" || true)
+  mismatches_total=$((mismatches_total + mism))
+  if [ "$mism" -gt 0 ]; then
+    log "$n SOPs: $mism findings differ from the expected ones (< sop only, > expected only):"
+    head -10 "$BENCH/.diff-$n" >&2
+  fi
+  expected=$(wc -l <"$corpus/expected.txt")
+
+  log "timing sop validate on $n SOPs"
+  read -r sop_ms sop_rss < <(cd "$corpus" && measure "$RUNS" "$SOP" validate . --quiet --today "$TODAY")
+  rows+=("| $n SOPs ($mb_size MB) | \`sop validate\` (all rules) | $(secs "$sop_ms") | $(rate "$files" "$sop_ms") | $(mb "$sop_rss") | $expected expected, $mism mismatches |")
+
+  if [ -x "$AJV" ]; then
+    log "timing ajv-cli on $n SOPs"
+    # Same files, read as YAML by ajv-cli itself (js-yaml); org.yaml has its own schema.
+    read -r ajv_ms ajv_rss < <(cd "$corpus" && measure "$RUNS" "$AJV" validate --spec=draft2020 \
+      -c ajv-formats --all-errors --strict=false -s "$SCHEMA" -d '**/!(org).yaml')
+    invalid=$(cd "$corpus" && "$AJV" validate --spec=draft2020 -c ajv-formats --all-errors \
+      --strict=false -s "$SCHEMA" -d '**/!(org).yaml' 2>&1 | grep -c ' invalid$' || true)
+    rows+=("| | \`ajv-cli\` (schema only) | $(secs "$ajv_ms") | $(rate "$n" "$ajv_ms") | $(mb "$ajv_rss") | $invalid files invalid |")
+    rows+=("| | **sop / ajv-cli** | **$(ratio "$sop_ms" "$ajv_ms")** | | | |")
+  fi
+
+  if "$SOP" validate --help | grep -q -- '--base'; then
+    log "timing sop validate --base on $n SOPs with 10 changed files"
+    base_dir="$BENCH/git-$n"
+    if [ "$(cat "$base_dir/.stamp" 2>/dev/null)" != "$GEN_STAMP" ]; then
+      rm -rf "$base_dir"
+      cp -r "$corpus" "$base_dir"
+      (cd "$base_dir" && git init -q && git add -A && git -c user.name=bench -c user.email=bench@localhost commit -qm base \
+        && for f in $(git ls-files '*.yaml' | grep -v '^org.yaml$' | head -10); do sed -i 's/^title: /title: Revised: /' "$f"; done)
+      echo "$GEN_STAMP" >"$base_dir/.stamp"
+    fi
+    read -r base_ms base_rss < <(cd "$base_dir" && measure "$RUNS" "$SOP" validate . --base HEAD --quiet --today "$TODAY")
+    rows+=("| | \`sop validate --base HEAD\` (10 changed) | $(secs "$base_ms") | | $(mb "$base_rss") | |")
+  else
+    rows+=("| | \`sop validate --base\` | not yet available | | | |")
+  fi
+
+  if "$SOP" --help | grep -qw render; then
+    log "timing sop render handbook on $n SOPs"
+    out="$BENCH/handbook-$n"
+    read -r hb_ms hb_rss < <(cd "$corpus" && measure "$RUNS" "$SOP" render handbook . --out "$out")
+    rows+=("| | \`sop render handbook\` | $(secs "$hb_ms") | $(rate "$files" "$hb_ms") | $(mb "$hb_rss") | |")
+  else
+    rows+=("| | \`sop render handbook\` | not yet available | | | |")
+  fi
+done
+
+echo "| Corpus | Command | median wall | files/s | peak RSS | findings |"
+echo "| --- | --- | --- | --- | --- | --- |"
+printf '%s\n' "${rows[@]}"
+echo
+echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$mismatches_total" -gt 0 ]; then
+  log "FAILED: $mismatches_total findings differ from the expected ones (see .bench/.diff-*)"
+  exit 1
+fi

@@ -1,0 +1,426 @@
+package dev.sopkit.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Writes a synthetic SOP repository in format v1 for the benchmark ({@code make bench}): an org.yaml
+ * with 12 to 20 departments, and N SOP files of 2 to 5 KB with varied text whose handoffs are
+ * consistent (SOPs form chains that start and end with the customer; every input names the
+ * department and SOP that hands it over, and every output is picked up by the next SOP).
+ *
+ * <p>A configurable share of files gets one broken link (an undeclared role, system or channel) and
+ * another share one schema error (a number where text is expected, a malformed duration, an
+ * unknown field). Each injected problem is also written to {@code expected.txt} as the exact line
+ * {@code sop validate --quiet} prints for it, so the benchmark checks correctness at scale too.
+ *
+ * <p>The output depends only on the arguments: the same seed gives the same bytes. Dates are quoted
+ * so YAML 1.1 readers (ajv-cli's js-yaml) see text, as {@code sop} does.
+ *
+ * <p>Usage: {@code CorpusGenerator OUT N [--seed S] [--broken-links PCT] [--schema-errors PCT]}
+ */
+public final class CorpusGenerator {
+  /** The date the benchmark passes as {@code --today}; review dates are chosen relative to it. */
+  public static final String TODAY = "2026-11-22";
+
+  private static final String[] DEPARTMENT_WORDS = {
+    "customer-service", "order-management", "warehouse", "logistics", "finance", "aftersales",
+    "marketing", "product", "it", "quality", "procurement", "legal", "human-resources", "facilities",
+    "sales", "partner-management", "data-office", "security", "treasury", "compliance"
+  };
+  private static final String[] ROLE_WORDS = {
+    "agent", "team-lead", "specialist", "analyst", "clerk", "manager", "coordinator", "engineer",
+    "supervisor", "officer", "planner", "controller"
+  };
+  private static final String[] SYSTEMS = {
+    "crm", "erp", "wms", "tms", "payment-gateway", "ticketing", "web-shop", "data-warehouse",
+    "document-store", "email-gateway", "telephony", "pim", "hr-portal", "identity-provider",
+    "bi-dashboard", "chat-platform"
+  };
+  private static final String[] CHANNELS = {"email", "chat", "phone", "web-form", "social-media"};
+  private static final String[] STAGES = {
+    "discover", "purchase", "payment", "fulfilment", "delivery", "support", "return", "refund",
+    "loyalty"
+  };
+  private static final String[] VERBS = {
+    "check", "record", "confirm", "review", "update", "escalate", "approve", "prepare", "send",
+    "verify", "compare", "archive", "reconcile", "assign", "close", "schedule", "notify", "export"
+  };
+  private static final String[] OBJECTS = {
+    "the request", "the order record", "the customer account", "the shipment", "the invoice",
+    "the return label", "the stock level", "the payment status", "the ticket", "the batch",
+    "the exception list", "the approval note", "the delivery address", "the product data",
+    "the contract", "the incident report", "the daily summary", "the quality sample"
+  };
+  private static final String[] CLAUSES = {
+    "before the end of the shift", "within the agreed time", "using the standard template",
+    "and note the result in the ticket", "against the latest price list",
+    "with a second person when the amount is over 500 EUR", "so that the next team can start",
+    "and tell the customer what happens next", "as described in the handbook",
+    "unless the customer asked for a call back", "and attach the evidence",
+    "following the four-eyes principle", "at the latest by 16:00", "for every open case",
+    "and flag anything unusual to the team lead", "in the order the cases arrived"
+  };
+  private static final String[] CONDITIONS = {
+    "The customer is a business customer.", "The amount is over 500 EUR.",
+    "The item is marked as fragile.", "The order was paid cash on delivery.",
+    "The request arrived after 16:00.", "The customer has asked twice already.",
+    "The courier reported a problem.", "The check in the previous step failed."
+  };
+  private static final String[] NOUNS = {
+    "request", "confirmation", "report", "notice", "instruction", "record", "plan", "summary",
+    "approval", "label", "claim", "schedule"
+  };
+  private static final String[] TOPICS = {
+    "returns", "refunds", "orders", "deliveries", "complaints", "invoices", "stock", "campaigns",
+    "contracts", "incidents", "payments", "claims", "suppliers", "vouchers", "surveys"
+  };
+
+  private final SplittableRandom random;
+  private final int brokenLinkPct;
+  private final int schemaErrorPct;
+  private final List<String> expected = new ArrayList<>();
+  private final List<Department> departments = new ArrayList<>();
+
+  private record Department(String id, String prefix, List<String> roles) {}
+
+  /** One SOP before it is written: where it sits in its chain, and what it takes and hands over. */
+  private record Plan(
+      int index,
+      Department dept,
+      String id,
+      String path,
+      String topic,
+      String inputArtifact,
+      Plan previous,
+      String outputArtifact,
+      Department next) {}
+
+  private CorpusGenerator(long seed, int brokenLinkPct, int schemaErrorPct) {
+    this.random = new SplittableRandom(seed);
+    this.brokenLinkPct = brokenLinkPct;
+    this.schemaErrorPct = schemaErrorPct;
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      System.err.println(
+          "usage: CorpusGenerator OUT N [--seed S] [--broken-links PCT] [--schema-errors PCT]");
+      System.exit(2);
+    }
+    Path out = Path.of(args[0]);
+    int n = Integer.parseInt(args[1]);
+    long seed = 1;
+    int links = 2;
+    int schema = 2;
+    for (int i = 2; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--seed" -> seed = Long.parseLong(args[i + 1]);
+        case "--broken-links" -> links = Integer.parseInt(args[i + 1]);
+        case "--schema-errors" -> schema = Integer.parseInt(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    int problems = generate(out, n, seed, links, schema);
+    System.err.printf(Locale.ROOT, "%s: %d SOPs, %d expected findings%n", out, n, problems);
+  }
+
+  /**
+   * Writes {@code out/org.yaml}, {@code out/<department>/*.yaml} and {@code out/expected.txt} (which
+   * is not YAML, so {@code sop} does not read it). Returns the number of expected findings.
+   */
+  public static int generate(Path out, int n, long seed, int brokenLinkPct, int schemaErrorPct)
+      throws IOException {
+    CorpusGenerator g = new CorpusGenerator(seed, brokenLinkPct, schemaErrorPct);
+    Files.createDirectories(out);
+    g.writeOrg(out);
+    List<Plan> plans = g.plan(n);
+    for (Plan p : plans) {
+      Path file = out.resolve(p.path());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, g.sop(p), StandardCharsets.UTF_8);
+    }
+    Collections.sort(g.expected);
+    StringBuilder text = new StringBuilder();
+    g.expected.forEach(line -> text.append(line).append('\n'));
+    Files.writeString(out.resolve("expected.txt"), text.toString(), StandardCharsets.UTF_8);
+    return g.expected.size();
+  }
+
+  private void writeOrg(Path out) throws IOException {
+    int count = 12 + random.nextInt(9);
+    List<String> names = new ArrayList<>(List.of(DEPARTMENT_WORDS));
+    shuffle(names);
+    StringBuilder y = new StringBuilder();
+    y.append("org: 1\nname: Synthetic Corp\n\ndepartments:\n");
+    for (int i = 0; i < count; i++) {
+      String id = names.get(i);
+      String prefix = prefix(id, i);
+      List<String> roles = new ArrayList<>();
+      int roleCount = 3 + random.nextInt(3);
+      List<String> words = new ArrayList<>(List.of(ROLE_WORDS));
+      shuffle(words);
+      for (int r = 0; r < roleCount; r++) {
+        roles.add(id + "-" + words.get(r));
+      }
+      departments.add(new Department(id, prefix, roles));
+      y.append("  - id: ").append(id).append('\n');
+      y.append("    name: ").append(title(id)).append('\n');
+      y.append("    description: ").append(sentence()).append('\n');
+    }
+    y.append("  - id: customer\n    name: Customer\n    external: true\n");
+    y.append("\nroles:\n");
+    for (Department d : departments) {
+      for (String role : d.roles()) {
+        y.append("  - { id: ")
+            .append(role)
+            .append(", name: ")
+            .append(title(role))
+            .append(", department: ")
+            .append(d.id())
+            .append(" }\n");
+      }
+    }
+    y.append("\nchannels:\n");
+    for (String c : CHANNELS) {
+      y.append("  - { id: ").append(c).append(", kind: digital, name: ").append(title(c));
+      y.append(" }\n");
+    }
+    y.append("\nstages: [").append(String.join(", ", STAGES)).append("]\n");
+    y.append("systems: [").append(String.join(", ", SYSTEMS)).append("]\n");
+    Files.writeString(out.resolve("org.yaml"), y.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** Chains of 3 to 7 SOPs in different departments: customer -> A -> B -> ... -> customer. */
+  private List<Plan> plan(int n) {
+    List<Plan> plans = new ArrayList<>(n);
+    int i = 0;
+    while (i < n) {
+      int length = Math.min(n - i, 3 + random.nextInt(5));
+      Department[] chain = new Department[length];
+      for (int k = 0; k < length; k++) {
+        Department d;
+        do {
+          d = departments.get(random.nextInt(departments.size()));
+        } while (k > 0 && d == chain[k - 1]);
+        chain[k] = d;
+      }
+      String topic = TOPICS[random.nextInt(TOPICS.length)];
+      Plan previous = null;
+      for (int k = 0; k < length; k++) {
+        int index = i + k;
+        Department d = chain[k];
+        String id = d.prefix() + "-" + String.format(Locale.ROOT, "%05d", index);
+        String path = d.id() + "/" + topic + "-" + pick(NOUNS) + "-" + index + ".yaml";
+        String in = previous == null ? topic + "-request-" + index : previous.outputArtifact();
+        String outArtifact = topic + "-" + pick(NOUNS) + "-" + index;
+        Department next = k + 1 < length ? chain[k + 1] : null;
+        Plan p = new Plan(index, d, id, path, topic, in, previous, outArtifact, next);
+        plans.add(p);
+        previous = p;
+      }
+      i += length;
+    }
+    return plans;
+  }
+
+  /** Builds the text of one SOP line by line, so the line and column of each problem are known. */
+  private String sop(Plan p) {
+    Lines y = new Lines();
+    // At most one problem of each kind per file, placed at a random eligible spot.
+    boolean brokenLink = random.nextInt(100) < brokenLinkPct;
+    boolean schemaError = random.nextInt(100) < schemaErrorPct;
+    int stepCount = 5 + random.nextInt(8);
+    int linkKind = random.nextInt(3);
+    int linkStep = random.nextInt(stepCount);
+    int schemaKind = random.nextInt(3);
+    int schemaStep = random.nextInt(stepCount);
+    String file = p.path();
+
+    y.add("sop: 1");
+    y.add("id: " + p.id());
+    y.add("title: " + capital(pick(VERBS)) + " " + p.topic() + " " + pick(NOUNS) + "s");
+    y.add("department: " + p.dept().id());
+    y.add("owner: " + p.dept().roles().get(0));
+    y.add("status: approved");
+    if (schemaError && schemaKind == 0) {
+      String v = (1 + random.nextInt(5)) + "." + random.nextInt(10);
+      y.add("version: " + v);
+      expect(file, y.line(), 10, "schema", "version: should be text, not the number " + v);
+    } else {
+      y.add("version: " + (1 + random.nextInt(5)) + "." + random.nextInt(10) + ".0");
+    }
+    y.add("effective: \"2025-" + twoDigits(1 + random.nextInt(12)) + "-10\"");
+    y.add("review: { every: P1Y, last: \"2026-" + twoDigits(1 + random.nextInt(10)) + "-01\" }");
+    y.add("purpose: >");
+    for (int s = 0, count = 2 + random.nextInt(3); s < count; s++) {
+      y.add("  " + sentence());
+    }
+    y.add("stages: [" + pick(STAGES) + "]");
+    String channel = pick(CHANNELS);
+    y.add("channels: [" + channel + "]");
+    y.add("inputs:");
+    y.add("  - artifact: " + p.inputArtifact());
+    if (p.previous() == null) {
+      y.add("    from: customer");
+    } else {
+      y.add("    from: " + p.previous().dept().id());
+      y.add("    sop: " + p.previous().id());
+    }
+    y.add("outputs:");
+    y.add("  - artifact: " + p.outputArtifact());
+    y.add("    to: [" + (p.next() == null ? "customer" : p.next().id()) + "]");
+    y.add("promises:");
+    y.add("  - id: first-reply");
+    if (brokenLink && linkKind == 2) {
+      String bad = brokenName();
+      y.add("    channel: " + bad);
+      expect(file, y.line(), 14, "unknown-reference", "unknown channel '" + bad + "'");
+    } else {
+      y.add("    channel: " + channel);
+    }
+    y.add("    within: PT" + (1 + random.nextInt(48)) + "H");
+    y.add("    description: " + sentence());
+    y.add("kpis:");
+    y.add("  - { id: on-time-rate, target: \">= " + (80 + random.nextInt(20)) + "%\" }");
+    y.add("  - { id: error-rate, target: \"< " + (1 + random.nextInt(5)) + "%\" }");
+    y.add("references:");
+    y.add("  - title: " + title(p.topic()) + " policy");
+    y.add("    url: https://intranet.example.com/policies/" + p.topic() + "/" + p.index());
+    y.add("steps:");
+    for (int s = 0; s < stepCount; s++) {
+      String role = p.dept().roles().get(random.nextInt(p.dept().roles().size()));
+      y.add("  - id: step-" + (s + 1) + "-" + pick(VERBS));
+      if (brokenLink && linkKind == 0 && s == linkStep) {
+        String bad = brokenName();
+        y.add("    role: " + bad);
+        expect(file, y.line(), 11, "unknown-reference", "unknown role '" + bad + "'");
+      } else {
+        y.add("    role: " + role);
+      }
+      y.add("    do: >");
+      for (int k = 0, count = 1 + random.nextInt(3); k < count; k++) {
+        y.add("      " + sentence());
+      }
+      if (random.nextInt(4) == 0) {
+        y.add("    when: " + pick(CONDITIONS));
+      }
+      String system = pick(SYSTEMS);
+      if (brokenLink && linkKind == 1 && s == linkStep) {
+        String bad = brokenName();
+        String line = "    systems: [" + system + ", " + bad + "]";
+        y.add(line);
+        expect(file, y.line(), line.indexOf(bad) + 1, "unknown-reference",
+            "unknown system '" + bad + "'");
+      } else {
+        y.add("    systems: [" + system + "]");
+      }
+      if (schemaError && schemaKind == 1 && s == schemaStep) {
+        String bad = (1 + random.nextInt(8)) + " hours";
+        y.add("    duration: " + bad);
+        expect(file, y.line(), 15, "schema", "steps[" + s + "].duration: '" + bad
+            + "' is not an ISO-8601 duration (for example PT2H, PT15M or P7D)");
+      } else {
+        y.add("    duration: PT" + (5 + random.nextInt(55)) + "M");
+      }
+      if (schemaError && schemaKind == 2 && s == schemaStep) {
+        y.add("    comment: " + sentence());
+        expect(file, y.line(), 5, "schema", "steps[" + s + "]: unknown field 'comment'");
+      }
+      if (s == stepCount - 1) {
+        y.add("    produces: [" + p.outputArtifact() + "]");
+      }
+    }
+    return y.text();
+  }
+
+  private void expect(String file, int line, int column, String rule, String message) {
+    expected.add(file + ":" + line + ":" + column + ": error [" + rule + "] " + message);
+  }
+
+  /**
+   * An undeclared name that can never earn a "did you mean" hint: declared names hold no digits,
+   * and this one holds more digits than the edit distance a hint allows for its length.
+   */
+  private String brokenName() {
+    return "gone-" + String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+  }
+
+  private String sentence() {
+    StringBuilder s = new StringBuilder(capital(pick(VERBS)));
+    s.append(' ').append(pick(OBJECTS)).append(' ').append(pick(CLAUSES));
+    if (random.nextBoolean()) {
+      s.append(", then ").append(pick(VERBS)).append(' ').append(pick(OBJECTS));
+    }
+    if (random.nextInt(3) == 0) {
+      s.append(' ').append(pick(CLAUSES));
+    }
+    return s.append('.').toString();
+  }
+
+  private String pick(String[] words) {
+    return words[random.nextInt(words.length)];
+  }
+
+  private void shuffle(List<String> list) {
+    for (int i = list.size() - 1; i > 0; i--) {
+      Collections.swap(list, i, random.nextInt(i + 1));
+    }
+  }
+
+  private static String prefix(String department, int index) {
+    StringBuilder p = new StringBuilder();
+    for (String part : department.split("-")) {
+      p.append(Character.toUpperCase(part.charAt(0)));
+    }
+    if (p.length() < 2) {
+      p.append(Character.toUpperCase(department.charAt(1)));
+    }
+    return p + String.valueOf((char) ('A' + index % 26));
+  }
+
+  private static String title(String kebab) {
+    StringBuilder t = new StringBuilder();
+    for (String part : kebab.split("-")) {
+      if (t.length() > 0) {
+        t.append(' ');
+      }
+      t.append(capital(part));
+    }
+    return t.toString();
+  }
+
+  private static String capital(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+
+  private static String twoDigits(int n) {
+    return n < 10 ? "0" + n : String.valueOf(n);
+  }
+
+  /** A text under construction that knows the 1-based number of its last line. */
+  private static final class Lines {
+    private final StringBuilder text = new StringBuilder(4096);
+    private int lines;
+
+    void add(String line) {
+      text.append(line).append('\n');
+      lines++;
+    }
+
+    int line() {
+      return lines;
+    }
+
+    String text() {
+      return text.toString();
+    }
+  }
+}
