@@ -20,12 +20,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The whole check of a repository: read and schema-check every file (in parallel, each file parsed
  * once), map what could be read to the model, then run the cross-document rules.
  */
 public final class RepoCheck {
+  /** Compiled once: String.matches would compile the pattern for every file. */
+  private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
   private RepoCheck() {}
 
   /** Findings sorted for output, the number of files read, and the workspace for later stages. */
@@ -88,7 +92,7 @@ public final class RepoCheck {
 
   /** The schema checks the shape YYYY-MM-DD; only the calendar knows 2026-02-30 does not exist. */
   private static void realDate(Ref date, String field, String sopId, List<Diagnostic> out) {
-    if (date == null || !date.value().matches("\\d{4}-\\d{2}-\\d{2}")) {
+    if (date == null || !DATE_SHAPE.matcher(date.value()).matches()) {
       return;
     }
     try {

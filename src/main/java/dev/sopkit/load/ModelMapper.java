@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Maps a schema-checked tree to model records. Lenient on purpose: a field of the wrong type was
@@ -38,54 +38,60 @@ public final class ModelMapper {
   }
 
   private Sop sop() {
+    JsonNode review = root.path("review");
     return new Sop(
         map.file(),
-        ref("/id"),
+        ref(root, "id"),
         text(root.path("title")),
-        ref("/department"),
-        ref("/owner"),
+        ref(root, "department"),
+        ref(root, "owner"),
         Status.parse(text(root.path("status"))),
         text(root.path("version")),
-        ref("/effective"),
-        root.path("review").isObject()
-            ? new Sop.Review(ref("/review/every"), ref("/review/last"))
-            : null,
+        ref(root, "effective"),
+        review.isObject() ? new Sop.Review(ref(review, "every"), ref(review, "last")) : null,
         text(root.path("purpose")),
-        refs("/stages"),
-        refs("/channels"),
-        list("/inputs", (p, n) -> new Sop.Input(ref(p + "/artifact"), ref(p + "/from"), ref(p + "/sop"))),
-        list("/outputs", (p, n) -> new Sop.Output(ref(p + "/artifact"), refs(p + "/to"))),
+        refs(root, "stages"),
+        refs(root, "channels"),
+        list(root, "inputs", n -> new Sop.Input(ref(n, "artifact"), ref(n, "from"), ref(n, "sop"))),
+        list(root, "outputs", n -> new Sop.Output(ref(n, "artifact"), refs(n, "to"))),
         list(
-            "/promises",
-            (p, n) ->
+            root,
+            "promises",
+            n ->
                 new Sop.Promise(
-                    ref(p + "/id"),
-                    ref(p + "/channel"),
-                    ref(p + "/within"),
-                    ref(p + "/until"),
+                    ref(n, "id"),
+                    ref(n, "channel"),
+                    ref(n, "within"),
+                    ref(n, "until"),
                     text(n.path("description")))),
         list(
-            "/kpis",
-            (p, n) ->
+            root,
+            "kpis",
+            n ->
                 new Sop.Kpi(
                     text(n.path("id")), scalar(n.path("target")), text(n.path("description")))),
-        list("/references", (p, n) -> new Sop.Reference(text(n.path("title")), text(n.path("url")))),
         list(
-            "/steps",
-            (p, n) ->
+            root,
+            "references",
+            n -> new Sop.Reference(text(n.path("title")), text(n.path("url")))),
+        list(
+            root,
+            "steps",
+            n ->
                 new Sop.Step(
-                    ref(p + "/id"),
-                    ref(p + "/role"),
+                    ref(n, "id"),
+                    ref(n, "role"),
                     text(n.path("do")),
                     text(n.path("when")),
-                    refs(p + "/systems"),
-                    ref(p + "/duration"),
-                    refs(p + "/produces"))),
+                    refs(n, "systems"),
+                    ref(n, "duration"),
+                    refs(n, "produces"))),
         list(
-            "/suppress",
-            (p, n) ->
+            root,
+            "suppress",
+            n ->
                 new Sop.Suppression(
-                    ref(p + "/rule"), ref(p + "/artifact"), text(n.path("reason")), ref(p + "/until"))));
+                    ref(n, "rule"), ref(n, "artifact"), text(n.path("reason")), ref(n, "until"))));
   }
 
   private Org org() {
@@ -96,9 +102,9 @@ public final class ModelMapper {
           .fieldNames()
           .forEachRemaining(
               rule -> {
-                Ref severity = ref(SourceMap.child("/lint", rule));
+                Ref severity = ref(lintNode, rule);
                 if (severity != null) {
-                  lint.put(rule, new Ref(severity.value(), map.key(SourceMap.child("/lint", rule))));
+                  lint.put(rule, new Ref(severity.value(), map.key(lintNode, rule)));
                 }
               });
     }
@@ -106,32 +112,31 @@ public final class ModelMapper {
         map.file(),
         text(root.path("name")),
         list(
-            "/departments",
-            (p, n) ->
+            root,
+            "departments",
+            n ->
                 new Org.Department(
-                    ref(p + "/id"),
+                    ref(n, "id"),
                     text(n.path("name")),
                     n.path("external").asBoolean(false),
                     text(n.path("prefix")),
                     text(n.path("description")))),
         list(
-            "/roles",
-            (p, n) ->
+            root,
+            "roles",
+            n ->
                 new Org.Role(
-                    ref(p + "/id"),
+                    ref(n, "id"),
                     text(n.path("name")),
-                    ref(p + "/department"),
+                    ref(n, "department"),
                     text(n.path("description")))),
         list(
-            "/channels",
-            (p, n) -> new Org.Channel(ref(p + "/id"), text(n.path("kind")), text(n.path("name")))),
-        refs("/stages"),
-        refs("/systems"),
+            root,
+            "channels",
+            n -> new Org.Channel(ref(n, "id"), text(n.path("kind")), text(n.path("name")))),
+        refs(root, "stages"),
+        refs(root, "systems"),
         lint);
-  }
-
-  private JsonNode at(String pointer) {
-    return root.at(pointer);
   }
 
   private static String text(JsonNode n) {
@@ -142,29 +147,39 @@ public final class ModelMapper {
     return n.isValueNode() && !n.isNull() ? n.asText() : null;
   }
 
-  /** The text at {@code pointer} with its position, or null when it is absent or not text. */
-  private Ref ref(String pointer) {
-    JsonNode n = at(pointer);
-    return n.isTextual() ? new Ref(n.textValue(), map.value(pointer)) : null;
+  /**
+   * A referenced name, shared with every other occurrence: the same few hundred role, department
+   * and system names recur in every SOP, and a repository's model is kept until all rules ran.
+   */
+  private static String name(JsonNode n) {
+    return n.textValue().intern();
   }
 
-  private List<Ref> refs(String pointer) {
-    JsonNode n = at(pointer);
+  /** Field {@code name} of {@code parent} with its position, or null when absent or not text. */
+  private Ref ref(JsonNode parent, String name) {
+    JsonNode n = parent.path(name);
+    return n.isTextual() ? new Ref(name(n), map.value(parent, name)) : null;
+  }
+
+  /** The text elements of list {@code name} of {@code parent}, with their positions. */
+  private List<Ref> refs(JsonNode parent, String name) {
+    JsonNode n = parent.path(name);
     if (!n.isArray()) {
       return List.of();
     }
     List<Ref> out = new ArrayList<>(n.size());
     for (int i = 0; i < n.size(); i++) {
-      Ref r = ref(SourceMap.child(pointer, i));
-      if (r != null) {
-        out.add(r);
+      JsonNode element = n.get(i);
+      if (element.isTextual()) {
+        out.add(new Ref(name(element), map.value(n, i)));
       }
     }
     return List.copyOf(out);
   }
 
-  private <T> List<T> list(String pointer, BiFunction<String, JsonNode, T> item) {
-    JsonNode n = at(pointer);
+  /** The mapping elements of list {@code name} of {@code parent}, each mapped by {@code item}. */
+  private static <T> List<T> list(JsonNode parent, String name, Function<JsonNode, T> item) {
+    JsonNode n = parent.path(name);
     if (!n.isArray()) {
       return List.of();
     }
@@ -172,7 +187,7 @@ public final class ModelMapper {
     for (int i = 0; i < n.size(); i++) {
       JsonNode element = n.get(i);
       if (element.isObject()) {
-        out.add(item.apply(SourceMap.child(pointer, i), element));
+        out.add(item.apply(element));
       }
     }
     return List.copyOf(out);
