@@ -15,8 +15,8 @@ $(JAR): pom.xml $(shell find src/main schema templates docs/rules -type f 2>/dev
 # AppCDS); start-up then maps them instead of parsing and verifying them again.
 $(JSA): $(JAR)
 	rm -f $(JSA)
-	java -XX:ArchiveClassesAtExit=$(JSA) -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC \
-	  -jar $(JAR) validate sops/ --today 2026-11-22 >/dev/null || [ $$? -eq 1 ]
+	SOP_JAVA_OPTS="-XX:ArchiveClassesAtExit=$(JSA) -Xlog:cds=off -Xlog:cds+dynamic=off" \
+	  bin/sop validate sops/ --today 2026-11-22 >/dev/null || [ $$? -eq 1 ]
 
 ## demo: build, then validate the sample library in sops/
 demo: build
