@@ -171,6 +171,9 @@ public final class YamlLoader {
 
   /** Refuses NUL and other binary control characters, and tabs used for indentation. */
   private static ParsedYaml checkCharacters(String display, String text) {
+    if (onlyLineBreaksBelowSpace(text)) {
+      return null; // the common case, in one tight pass without line and column bookkeeping
+    }
     int line = 1;
     int col = 1;
     boolean indent = true;
@@ -208,6 +211,16 @@ public final class YamlLoader {
       col++;
     }
     return null;
+  }
+
+  private static boolean onlyLineBreaksBelowSpace(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\n' && c != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
