@@ -6,7 +6,6 @@ import dev.sopkit.diag.DidYouMean;
 import dev.sopkit.diag.Severity;
 import dev.sopkit.diag.Summary;
 import dev.sopkit.diag.TextFormatter;
-import dev.sopkit.load.RepoScanner;
 import dev.sopkit.render.TemplateEngine;
 import dev.sopkit.render.config.AtomicWrite;
 import dev.sopkit.render.config.ConfigModels;
@@ -19,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -92,7 +92,8 @@ final class ConfigCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      description = "Write to FILE (atomically: a temporary file, then a rename); - or none: stdout.")
+      description =
+          "Write to FILE (atomically: a temporary file, then a rename); - or none: stdout.")
   String out;
 
   @Option(
@@ -101,6 +102,14 @@ final class ConfigCommand implements Callable<Integer> {
           "Do not write: compare with the --out file, print a unified diff and exit 1 when they"
               + " differ.")
   boolean check;
+
+  @Option(
+      names = "--today",
+      paramLabel = "DATE",
+      description =
+          "The date that date-based rules use when the SOPs are checked first, YYYY-MM-DD"
+              + " (default: today). The output never depends on it.")
+  String today;
 
   @Option(names = "--verbose", description = "Show stack traces of internal errors.")
   boolean verbose;
@@ -117,19 +126,12 @@ final class ConfigCommand implements Callable<Integer> {
     if (outFile != null && !Files.isDirectory(outFile.toAbsolutePath().getParent())) {
       throw new UserException("--out '" + out + "': the folder does not exist");
     }
+    if (outFile != null && Files.isDirectory(outFile)) {
+      throw new UserException("--out '" + out + "' is a folder; give a file name");
+    }
     TemplateEngine engine = engine(workDir);
 
-    Path dir = workDir.resolve(root).normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new UserException(
-          "'" + root + "' is not a folder; give the folder that holds org.yaml and the SOPs");
-    }
-    RepoScanner.Listing listing = RepoScanner.scan(dir, workDir);
-    if (listing.org() == null) {
-      throw new UserException(
-          "no org.yaml in '" + root + "'; an SOP repository needs one (see docs/format.md)");
-    }
-    RepoCheck.Result result = RepoCheck.run(listing, LocalDate.now(Clock.systemUTC()));
+    RepoCheck.Result result = RepoCheck.run(Repos.scan(workDir, root), parseToday());
     List<Diagnostic> errors =
         result.findings().stream().filter(d -> d.severity() == Severity.ERROR).toList();
     PrintWriter err = spec.commandLine().getErr();
@@ -167,16 +169,32 @@ final class ConfigCommand implements Callable<Integer> {
       stdout.print(text);
       stdout.flush();
     } else {
-      AtomicWrite.write(outFile, text);
+      try {
+        AtomicWrite.write(outFile, text);
+      } catch (IOException e) {
+        throw new UserException("cannot write '" + out + "': " + e.getMessage());
+      }
     }
     return ExitCodes.CLEAN;
+  }
+
+  private LocalDate parseToday() {
+    if (today == null) {
+      return LocalDate.now(Clock.systemUTC());
+    }
+    try {
+      return LocalDate.parse(today);
+    } catch (DateTimeParseException e) {
+      throw new UserException("--today '" + today + "' is not a date; write it as YYYY-MM-DD");
+    }
   }
 
   /** The template to render, after checking --target and --format make sense together. */
   private String templateName() {
     if (what.template != null) {
       if (format != null) {
-        throw new UserException("--format applies to --target; a --template decides its own format");
+        throw new UserException(
+            "--format applies to --target; a --template decides its own format");
       }
       return Path.of(what.template).getFileName().toString();
     }
@@ -219,8 +237,8 @@ final class ConfigCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new UserException("--template '" + what.template + "' is not a file");
     }
-    Path folder = file.toAbsolutePath().getParent();
-    String display = Path.of(what.template).getParent() == null ? "." : Path.of(what.template).getParent().toString();
-    return new TemplateEngine(folder, display);
+    Path typed = Path.of(what.template).getParent();
+    return new TemplateEngine(
+        file.toAbsolutePath().getParent(), typed == null ? "." : typed.toString());
   }
 }

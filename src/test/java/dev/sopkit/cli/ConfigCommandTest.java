@@ -48,11 +48,13 @@ class ConfigCommandTest {
   void checkAfterWritingIsUpToDateAndSeesALaterEdit() throws IOException {
     Cli.Run write = sop("render", "config", "--target", "routing", input, "--out", "r.csv");
     assertEquals(0, write.exit(), write.err());
-    Cli.Run check = sop("render", "config", "--target", "routing", input, "--out", "r.csv", "--check");
+    Cli.Run check =
+        sop("render", "config", "--target", "routing", input, "--out", "r.csv", "--check");
     assertEquals(new Cli.Run(0, "r.csv is up to date\n", ""), check);
 
     Files.writeString(dir.resolve("r.csv"), Files.readString(dir.resolve("r.csv")) + "extra\n");
-    Cli.Run drift = sop("render", "config", "--target", "routing", input, "--out", "r.csv", "--check");
+    Cli.Run drift =
+        sop("render", "config", "--target", "routing", input, "--out", "r.csv", "--check");
     assertEquals(1, drift.exit());
     assertTrue(drift.out().contains("\n-extra\n"), drift.out());
     assertEquals("sop: r.csv is out of date; run without --check to update it\n", drift.err());
@@ -60,7 +62,8 @@ class ConfigCommandTest {
 
   @Test
   void checkOfAMissingFileFailsAndWritesNothing() throws IOException {
-    Cli.Run run = sop("render", "config", "--target", "raci", input, "--out", "raci.csv", "--check");
+    Cli.Run run =
+        sop("render", "config", "--target", "raci", input, "--out", "raci.csv", "--check");
     assertEquals(1, run.exit());
     assertEquals("sop: raci.csv does not exist; run without --check to create it\n", run.err());
     assertEquals(List.of(), listing());
@@ -78,6 +81,12 @@ class ConfigCommandTest {
         sop("render", "config", "--target", "raci", input, "--out", "no/such/dir/raci.csv"),
         "--out 'no/such/dir/raci.csv': the folder does not exist");
     usage(
+        sop("render", "config", "--target", "raci", input, "--out", "."),
+        "--out '.' is a folder; give a file name");
+    usage(
+        sop("render", "config", "--target", "raci", input, "--today", "2026-13-01"),
+        "--today '2026-13-01' is not a date; write it as YYYY-MM-DD");
+    usage(
         sop("render", "config", "--target", "raci", "missing"),
         "'missing' is not a folder; give the folder that holds org.yaml and the SOPs");
     usage(
@@ -94,7 +103,8 @@ class ConfigCommandTest {
   @Test
   void templatesFolderOverridesABuiltInTarget() throws IOException {
     Path override = Files.createDirectories(dir.resolve("theme/config"));
-    Files.writeString(override.resolve("raci.csv.ftl"), "<#list raci.rows as r>${r.step}\n</#list>");
+    Files.writeString(
+        override.resolve("raci.csv.ftl"), "<#list raci.rows as r>${r.step}\n</#list>");
     Cli.Run run = sop("render", "config", "--target", "raci", input, "--templates", "theme");
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().startsWith("read-enquiry\nforward-return\n"), run.out());
@@ -103,7 +113,8 @@ class ConfigCommandTest {
   private Cli.Run userTemplate(String text, String... more) throws IOException {
     Path folder = Files.createDirectories(dir.resolve("mine"));
     Files.writeString(folder.resolve("t.ftl"), text);
-    List<String> args = new java.util.ArrayList<>(List.of("render", "config", "--template", "mine/t.ftl", input));
+    List<String> args =
+        new java.util.ArrayList<>(List.of("render", "config", "--template", "mine/t.ftl", input));
     args.addAll(List.of(more));
     return sop(args.toArray(String[]::new));
   }
@@ -112,7 +123,8 @@ class ConfigCommandTest {
   void userTemplateSeesTheDataModelAndTheBuiltInHelpers() throws IOException {
     Cli.Run run =
         userTemplate(
-            "<#import \"/config/_csv.ftl\" as csv><#list sops as s><@csv.row [s.id, s.title] /></#list>");
+            "<#import \"/config/_csv.ftl\" as csv><#list sops as s><@csv.row [s.id, s.title]"
+                + " /></#list>");
     assertEquals(0, run.exit(), run.err());
     assertEquals(
         "CS-EML-001,\"Answer an e-mail, \"\"where is my order\"\" included\"\n"

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a file so readers see the old content or the new one, never half of it: the text goes to
- * a temporary file in the same folder (same file system, so the move is a rename), then replaces
- * the target.
+ * Writes a file so readers see the old content or the new one, never half of it: the text goes to a
+ * temporary file in the same folder (same file system, so the move is a rename), then replaces the
+ * target.
  */
 public final class AtomicWrite {
   private AtomicWrite() {}
@@ -21,7 +21,8 @@ public final class AtomicWrite {
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }

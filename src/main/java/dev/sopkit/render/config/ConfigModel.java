@@ -83,8 +83,8 @@ public record ConfigModel(
       boolean atRisk) {}
 
   /**
-   * One handoff between two departments, with the SOPs on each side. Department names are null
-   * when org.yaml gives none.
+   * One handoff between two departments, with the SOPs on each side. Department names are null when
+   * org.yaml gives none.
    */
   public record Route(
       String artifact,

@@ -26,7 +26,9 @@ public enum ConfigTarget {
     return formats;
   }
 
-  /** The built-in template of this target in a format it has, for example config/routing.csv.ftl. */
+  /**
+   * The built-in template of this target in a format it has, for example config/routing.csv.ftl.
+   */
   public String template(String format) {
     return "config/" + id + "." + format + ".ftl";
   }

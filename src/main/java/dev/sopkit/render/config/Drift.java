@@ -25,7 +25,8 @@ public final class Drift {
     List<String> b = rendered.lines().toList();
     Patch<String> patch = DiffUtils.diff(a, b);
     List<String> lines =
-        new ArrayList<>(UnifiedDiffUtils.generateUnifiedDiff(name, name + " (rendered)", a, patch, 3));
+        new ArrayList<>(
+            UnifiedDiffUtils.generateUnifiedDiff(name, name + " (rendered)", a, patch, 3));
     if (patch.getDeltas().isEmpty()) {
       // lines() hides these: say what differs rather than print an empty diff.
       lines = new ArrayList<>(List.of("--- " + name, "+++ " + name + " (rendered)"));

@@ -20,9 +20,9 @@ import java.util.TreeSet;
  *   <li>R: the role performs the step;
  *   <li>A: the role owns the SOP (accountable for every step of it); R/A when it is both;
  *   <li>C: the role performs another step of the same SOP, so the step's work is agreed with it;
- *   <li>I: the role belongs to a department that receives an artifact the step produces (its
- *       {@code produces:}; an output that no step claims is handed over when the SOP ends, so it
- *       counts as produced by the last step);
+ *   <li>I: the role belongs to a department that receives an artifact the step produces (its {@code
+ *       produces:}; an output that no step claims is handed over when the SOP ends, so it counts as
+ *       produced by the last step);
  *   <li>empty otherwise. The first letter that applies wins (R and A combine).
  * </ul>
  *

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
-/** The plain views of org.yaml and the SOPs in force, for templates that need more than a target. */
+/**
+ * The plain views of org.yaml and the SOPs in force, for templates that need more than a target.
+ */
 final class SopViews {
   private SopViews() {}
 

@@ -58,12 +58,13 @@ class ConfigDocsTest {
   void templatesPageNamesEveryVariableOfTheDataModel() throws IOException {
     String doc = Files.readString(TEMPLATES, StandardCharsets.UTF_8);
     Set<String> missing = new TreeSet<>();
-    names(ConfigModel.class, new TreeSet<>()).forEach(
-        n -> {
-          if (!doc.contains("`" + n + "`")) {
-            missing.add(n);
-          }
-        });
+    names(ConfigModel.class, new TreeSet<>())
+        .forEach(
+            n -> {
+              if (!doc.contains("`" + n + "`")) {
+                missing.add(n);
+              }
+            });
     assertEquals(Set.of(), missing, "undocumented in docs/templates.md");
   }
 

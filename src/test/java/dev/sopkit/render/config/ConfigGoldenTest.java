@@ -43,11 +43,19 @@ class ConfigGoldenTest {
     Cli.Run run =
         Cli.run(
             golden,
-            "render", "config", "--target", target.id(), "--format", format, "input",
-            "--out", file.toString());
+            "render",
+            "config",
+            "--target",
+            target.id(),
+            "--format",
+            format,
+            "input",
+            "--out",
+            file.toString());
     assertEquals(0, run.exit(), run.err());
     assertEquals("", run.out() + run.err());
-    Golden.assertMatches(golden.resolve("expected").resolve(name), Files.readString(file, StandardCharsets.UTF_8));
+    Golden.assertMatches(
+        golden.resolve("expected").resolve(name), Files.readString(file, StandardCharsets.UTF_8));
     try (Stream<Path> written = Files.list(dir)) {
       assertEquals(List.of(file), written.toList(), "only the file, no temporary file left behind");
     }

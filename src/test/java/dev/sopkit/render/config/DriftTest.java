@@ -29,8 +29,10 @@ class DriftTest {
 
   @Test
   void aLongDiffIsCut() {
-    String old = IntStream.range(0, 200).mapToObj(i -> "old " + i + "\n").collect(Collectors.joining());
-    String now = IntStream.range(0, 200).mapToObj(i -> "new " + i + "\n").collect(Collectors.joining());
+    String old =
+        IntStream.range(0, 200).mapToObj(i -> "old " + i + "\n").collect(Collectors.joining());
+    String now =
+        IntStream.range(0, 200).mapToObj(i -> "new " + i + "\n").collect(Collectors.joining());
     String diff = Drift.diff("a.csv", old, now);
     assertEquals(Drift.MAX_LINES + 1, diff.lines().count());
     assertTrue(diff.endsWith("... " + (403 - Drift.MAX_LINES) + " more diff lines\n"), diff);

@@ -114,7 +114,11 @@ class HostileConfigTest {
               List.of(
                   new Sop.Promise(ref(h(i) + "#reply"), null, ref("PT5M"), null, h(i + 5)),
                   new Sop.Promise(
-                      ref(h(i) + "#until"), null, ref("P1D"), ref(h(i + 1) + "#artifact"), h(i + 6)),
+                      ref(h(i) + "#until"),
+                      null,
+                      ref("P1D"),
+                      ref(h(i + 1) + "#artifact"),
+                      h(i + 6)),
                   // Nobody outputs this one: its timer has no worst case (null in JSON).
                   new Sop.Promise(
                       ref(h(i) + "#never"), null, ref("PT1H"), ref(h(i) + "#nowhere"), null)),
@@ -203,8 +207,13 @@ class HostileConfigTest {
     List<List<String>> expected = new ArrayList<>();
     expected.add(
         List.of(
-            "artifact", "from_department", "from_department_name", "from_sops",
-            "to_department", "to_department_name", "to_sops"));
+            "artifact",
+            "from_department",
+            "from_department_name",
+            "from_sops",
+            "to_department",
+            "to_department_name",
+            "to_sops"));
     for (Route r : MODEL.routes()) {
       expected.add(
           neutralised(
@@ -250,7 +259,6 @@ class HostileConfigTest {
   @Test
   void everyTargetAndFormatIsCoveredHere() {
     // A new target must get a round-trip test above before it ships.
-    assertEquals(
-        List.of("helpdesk-sla", "raci", "routing", "workflow-timers"), ConfigTarget.ids());
+    assertEquals(List.of("helpdesk-sla", "raci", "routing", "workflow-timers"), ConfigTarget.ids());
   }
 }
