@@ -1,5 +1,6 @@
 package dev.sopkit.cli;
 
+import dev.sopkit.diag.Text;
 import dev.sopkit.render.RenderException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,13 +58,13 @@ public final class SopkitCommand implements Runnable {
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
     if (e instanceof UserException || e instanceof RenderException) {
-      err.println("sop: " + e.getMessage());
+      err.println("sop: " + Text.printable(e.getMessage()));
       err.flush();
       return ExitCodes.USAGE;
     }
     err.println(
         "sop: internal error: "
-            + e
+            + Text.printable(String.valueOf(e))
             + "\nThis is a bug in sop. Please report it with the command you ran"
             + " (run again with --verbose for the stack trace).");
     if (parsed.originalArgs().contains("--verbose")) {

@@ -19,7 +19,11 @@ public final class Text {
               || (c >= 0x202a && c <= 0x202e)
               || (c >= 0x2066 && c <= 0x2069)
               || c == 0x200e
-              || c == 0x200f;
+              || c == 0x200f
+              || c == 0x061c // Arabic letter mark, a bidirectional control too
+              || c == 0x2028 // line and paragraph separators end a line in some terminals
+              || c == 0x2029
+              || Character.isSurrogate(c) && !pairedSurrogate(s, i);
       if (bad && out == null) {
         out = new StringBuilder(s.length() + 8).append(s, 0, i);
       }
@@ -32,6 +36,13 @@ public final class Text {
       }
     }
     return out == null ? s : out.toString();
+  }
+
+  private static boolean pairedSurrogate(String s, int i) {
+    char c = s.charAt(i);
+    return Character.isHighSurrogate(c)
+        ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+        : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 
   /** Quotes a user value for a message, shortened so one line stays readable. */

@@ -17,7 +17,7 @@ public final class TextFormatter implements Formatter {
     for (Diagnostic d : findings) {
       if (colour) {
         out.println(
-            d.file() + ":" + d.line() + ":" + d.column() + ": " + paint(d.severity())
+            Text.printable(d.file()) + ":" + d.line() + ":" + d.column() + ": " + paint(d.severity())
                 + " [" + d.rule() + "] " + Text.printable(d.message()));
       } else {
         out.println(Text.printable(d.toText()));

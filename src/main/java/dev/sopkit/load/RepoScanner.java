@@ -20,6 +20,7 @@ import java.util.List;
  */
 public final class RepoScanner {
   public static final String ORG_FILE = "org.yaml";
+  private static final String NOT_A_FILE = "not a regular file; it is not read";
 
   private RepoScanner() {}
 
@@ -68,10 +69,16 @@ public final class RepoScanner {
                     problem(display, "symbolic link points outside the SOP root; it is not read"));
                 return FileVisitResult.CONTINUE;
               }
-              if (!Files.isRegularFile(target)) {
+              if (Files.isDirectory(target)) {
                 return FileVisitResult.CONTINUE; // a link to a folder: its files are listed there
               }
+              if (!Files.isRegularFile(target)) {
+                problems.add(problem(display, NOT_A_FILE));
+                return FileVisitResult.CONTINUE;
+              }
             } else if (!attrs.isRegularFile()) {
+              // a FIFO or device: opening one can block for ever or never end
+              problems.add(problem(display, NOT_A_FILE));
               return FileVisitResult.CONTINUE;
             }
             long size;

@@ -4,17 +4,21 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.sopkit.diag.Diagnostic;
 import dev.sopkit.diag.Severity;
 import dev.sopkit.model.SourcePos;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,6 +30,8 @@ import java.util.Deque;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
  * Reads one YAML file into a JSON tree and a {@link SourceMap}, strictly: anything that is not
@@ -42,6 +48,11 @@ public final class YamlLoader {
   public static final long MAX_BYTES = 1L << 20;
   /** Deep enough for any SOP (which nests five levels), shallow enough to stop nesting bombs. */
   public static final int MAX_DEPTH = 64;
+  /**
+   * Real SOPs hold a few hundred values and a large org.yaml a few thousand; a cap stops a small
+   * file such as {@code [{},{},...]} from turning into millions of nodes and schema findings.
+   */
+  public static final int MAX_VALUES = 20_000;
   /** Longer numbers stay text (Jackson's rule), so no time is spent converting a huge one. */
   private static final int MAX_NUMBER_LENGTH = 100;
 
@@ -54,15 +65,46 @@ public final class YamlLoader {
     options.setMaxAliasesForCollections(10);
     options.setNestingDepthLimit(MAX_DEPTH + 1);
     options.setCodePointLimit((int) MAX_BYTES + 1);
-    return YAMLFactory.builder()
+    return new StrictFactory(YAMLFactory.builder()
         .loaderOptions(options)
         .streamReadConstraints(
             StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH + 1)
                 .maxNumberLength(MAX_NUMBER_LENGTH)
                 .maxStringLength((int) MAX_BYTES)
-                .build())
-        .build();
+                .build()));
+  }
+
+  /** Makes parsers that tell the anchor of every node, scalars included. */
+  private static final class StrictFactory extends YAMLFactory {
+    private static final long serialVersionUID = 1L;
+
+    StrictFactory(YAMLFactoryBuilder builder) {
+      super(builder);
+    }
+
+    @Override
+    protected YAMLParser _createParser(Reader r, IOContext ctxt) {
+      return new AnchorAwareParser(
+          ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
+    }
+  }
+
+  /**
+   * Jackson reports anchors of mappings and lists but drops those of scalar values ({@code a: &x
+   * 1}); the snakeyaml event it just read still has them.
+   */
+  private static final class AnchorAwareParser extends YAMLParser {
+    AnchorAwareParser(
+        IOContext ctxt, int features, int yamlFeatures, LoaderOptions options, ObjectCodec codec, Reader r) {
+      super(ctxt, features, yamlFeatures, options, codec, r);
+    }
+
+    String anchor() {
+      return _lastEvent instanceof NodeEvent node && !(node instanceof AliasEvent)
+          ? node.getAnchor()
+          : null;
+    }
   }
 
   private YamlLoader() {}
@@ -105,10 +147,12 @@ public final class YamlLoader {
       return lexical;
     }
     SourceMap map = new SourceMap(display);
-    try (YAMLParser parser = FACTORY.createParser(text)) {
+    try (AnchorAwareParser parser = (AnchorAwareParser) FACTORY.createParser(text)) {
       return new TreeReader(parser, map).read();
     } catch (JsonProcessingException e) {
       return syntaxError(display, e);
+    } catch (MarkedYAMLException e) {
+      return marked(display, e); // snakeyaml's own, when Jackson does not wrap it
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // snakeyaml signals some limits with unchecked exceptions; none of them may escape as a crash
       return fail(SourcePos.start(display), "cannot read YAML: %s", reason(e));
@@ -169,7 +213,12 @@ public final class YamlLoader {
     return true;
   }
 
-  /** Refuses NUL and other binary control characters, and tabs used for indentation. */
+  /**
+   * Refuses NUL and other characters YAML does not allow in a file (C0 and C1 controls, DEL,
+   * U+FFFE/U+FFFF), the line breaks of YAML 1.1 that editors do not show as breaks (NEL, U+2028,
+   * U+2029: positions after them would not match the editor's), and tabs used for indentation.
+   * Lines end at LF, CRLF or CR and columns count code points, as snakeyaml counts them.
+   */
   private static ParsedYaml checkCharacters(String display, String text) {
     if (onlyLineBreaksBelowSpace(text)) {
       return null; // the common case, in one tight pass without line and column bookkeeping
@@ -179,11 +228,17 @@ public final class YamlLoader {
     boolean indent = true;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n') {
+      if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
         line++;
         col = 1;
         indent = true;
         continue;
+      }
+      if (Character.isLowSurrogate(c)) {
+        continue; // the second half of a character already counted
       }
       if (c == '\t' && indent) {
         int j = i;
@@ -202,7 +257,13 @@ public final class YamlLoader {
         return fail(
             new SourcePos(display, line, col), "file contains a NUL character; it is not a text file");
       }
-      if (c < 0x20 && c != '\t' && c != '\r') {
+      if (c == 0x85 || c == 0x2028 || c == 0x2029) {
+        return fail(
+            new SourcePos(display, line, col),
+            "line separator U+%04X is not allowed; use a normal line break",
+            (int) c);
+      }
+      if (isControl(c) || c == 0xfffe || c == 0xffff) {
         return fail(
             new SourcePos(display, line, col),
             "control character U+%04X is not allowed in YAML",
@@ -216,11 +277,47 @@ public final class YamlLoader {
   private static boolean onlyLineBreaksBelowSpace(String text) {
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
-      if (c < 0x20 && c != '\n' && c != '\r') {
+      // C0 (tab included: its indentation check needs the full pass), DEL, C1, the line
+      // separators, U+FFFE and U+FFFF are what the full pass refuses or looks at
+      if ((c < 0x20 && c != '\n' && c != '\r')
+          || (c >= 0x7f && c < 0xa0)
+          || c == 0x2028
+          || c == 0x2029
+          || c >= 0xfffe) {
         return false;
       }
     }
     return true;
+  }
+
+  /** C0 controls but tab, CR and LF; DEL; C1 controls. */
+  private static boolean isControl(int c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c < 0xa0);
+  }
+
+  /**
+   * The first character of a decoded key or value that has no place in an SOP: a control
+   * character or half a surrogate pair, which only a double-quoted escape ({@code "\e"},
+   * {@code "\ud800"}) can produce. Returns -1 when there is none.
+   */
+  private static int badScalarChar(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (isControl(c)) {
+        return c;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return c;
+      }
+      if (Character.isLowSurrogate(c)) {
+        return c;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -228,21 +325,8 @@ public final class YamlLoader {
    * one line (its own message spans several, with a context dump).
    */
   private static ParsedYaml syntaxError(String display, JsonProcessingException e) {
-    if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-      Mark at = m.getProblemMark();
-      String problem = m.getProblem() == null ? "not valid YAML" : oneLine(m.getProblem());
-      String context = "";
-      if (m.getContext() != null && m.getContextMark() != null) {
-        Mark c = m.getContextMark();
-        context =
-            " (" + oneLine(m.getContext()) + " that starts at line " + (c.getLine() + 1)
-                + ", column " + (c.getColumn() + 1) + ")";
-      }
-      return fail(
-          new SourcePos(display, at.getLine() + 1, at.getColumn() + 1),
-          "not valid YAML: %s%s",
-          problem,
-          context);
+    if (e.getCause() instanceof MarkedYAMLException m) {
+      return marked(display, m);
     }
     JsonLocation loc = e.getLocation();
     SourcePos pos =
@@ -250,7 +334,31 @@ public final class YamlLoader {
             ? SourcePos.start(display)
             : new SourcePos(display, loc.getLineNr(), Math.max(1, loc.getColumnNr()));
     String original = e.getOriginalMessage() == null ? "not valid YAML" : e.getOriginalMessage();
+    if (original.startsWith("Expected a field name")) {
+      // Jackson's words for a complex key ('? [a, b]'), naming snakeyaml's event classes
+      return fail(pos, "not valid YAML: a key must be plain text, not a list or a mapping");
+    }
     return fail(pos, "not valid YAML: %s", oneLine(original.lines().findFirst().orElse("")));
+  }
+
+  private static ParsedYaml marked(String display, MarkedYAMLException m) {
+    Mark at = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
+    if (at == null) {
+      return fail(SourcePos.start(display), "not valid YAML: %s", oneLine(String.valueOf(m.getProblem())));
+    }
+    String problem = m.getProblem() == null ? "not valid YAML" : oneLine(m.getProblem());
+    String context = "";
+    if (m.getContext() != null && m.getContextMark() != null) {
+      Mark c = m.getContextMark();
+      context =
+          " (" + oneLine(m.getContext()) + " that starts at line " + (c.getLine() + 1)
+              + ", column " + (c.getColumn() + 1) + ")";
+    }
+    return fail(
+        new SourcePos(display, at.getLine() + 1, at.getColumn() + 1),
+        "not valid YAML: %s%s",
+        problem,
+        context);
   }
 
   private static String oneLine(String s) {
@@ -284,11 +392,12 @@ public final class YamlLoader {
 
   /** Builds the tree iteratively, so depth is bounded by {@link #MAX_DEPTH}, not by the stack. */
   private static final class TreeReader {
-    private final YAMLParser parser;
+    private final AnchorAwareParser parser;
     private final SourceMap map;
     private final Deque<Frame> stack = new ArrayDeque<>();
+    private int values;
 
-    TreeReader(YAMLParser parser, SourceMap map) {
+    TreeReader(AnchorAwareParser parser, SourceMap map) {
       this.parser = parser;
       this.map = map;
     }
@@ -305,6 +414,16 @@ public final class YamlLoader {
         Frame top = stack.peek();
         if (token == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
+          if (key.equals("<<")) {
+            return fail(
+                pos,
+                "merge key '<<' is not allowed: write the fields out (anchors, aliases and merge"
+                    + " keys are not supported)");
+          }
+          ParsedYaml badKey = refuseBadChars(key, pos);
+          if (badKey != null) {
+            return badKey;
+          }
           if (top.object().has(key)) {
             SourcePos first = map.key(top.node, key);
             return fail(
@@ -325,7 +444,16 @@ public final class YamlLoader {
           }
           continue;
         }
+        if (++values > MAX_VALUES) {
+          return fail(pos, "the file holds more than %d values; split it", MAX_VALUES);
+        }
         JsonNode node = valueNode(token);
+        if (node.isTextual()) {
+          ParsedYaml badValue = refuseBadChars(node.textValue(), pos);
+          if (badValue != null) {
+            return badValue;
+          }
+        }
         if (top == null) {
           root = node;
           map.setRoot(node, pos);
@@ -352,6 +480,16 @@ public final class YamlLoader {
       return new ParsedYaml(root, map, null);
     }
 
+    private static ParsedYaml refuseBadChars(String text, SourcePos pos) {
+      int bad = badScalarChar(text);
+      if (bad < 0) {
+        return null;
+      }
+      return Character.isSurrogate((char) bad)
+          ? fail(pos, "escape for U+%04X is half a character (an unpaired surrogate)", bad)
+          : fail(pos, "control character U+%04X (written as an escape) is not allowed", bad);
+    }
+
     private ParsedYaml refuseUnsafe(SourcePos pos) throws IOException {
       if (parser.isCurrentAlias()) {
         return fail(
@@ -360,7 +498,7 @@ public final class YamlLoader {
                 + " supported)",
             parser.getText());
       }
-      Object anchor = parser.getObjectId();
+      Object anchor = parser.anchor();
       if (anchor != null) {
         return fail(
             pos,
@@ -385,16 +523,34 @@ public final class YamlLoader {
         case START_OBJECT -> NODES.objectNode();
         case START_ARRAY -> NODES.arrayNode();
         case VALUE_STRING -> NODES.textNode(parser.getText());
-        case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-          case INT -> NODES.numberNode(parser.getIntValue());
-          case LONG -> NODES.numberNode(parser.getLongValue());
-          default -> NODES.numberNode(parser.getBigIntegerValue());
-        };
-        case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(token);
         case VALUE_TRUE, VALUE_FALSE -> bool(token);
         case VALUE_NULL -> NODES.nullNode();
         default -> NODES.textNode(parser.getText());
       };
+    }
+
+    /**
+     * A number as JSON knows it; what JSON has no number for ({@code .inf}, {@code .nan},
+     * {@code 1e999}) or Jackson cannot convert stays text, for the schema to judge.
+     */
+    private JsonNode number(JsonToken token) throws IOException {
+      try {
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+          return switch (parser.getNumberType()) {
+            case INT -> NODES.numberNode(parser.getIntValue());
+            case LONG -> NODES.numberNode(parser.getLongValue());
+            default -> NODES.numberNode(parser.getBigIntegerValue());
+          };
+        }
+        double d = parser.getDoubleValue();
+        if (Double.isFinite(d)) {
+          return NODES.numberNode(d);
+        }
+      } catch (JsonProcessingException | NumberFormatException e) {
+        // fall through: kept as written
+      }
+      return NODES.textNode(parser.getText());
     }
 
     /**
