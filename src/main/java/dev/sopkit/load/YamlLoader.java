@@ -32,6 +32,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Reads one YAML file into a JSON tree and a {@link SourceMap}, strictly: anything that is not
@@ -98,6 +99,13 @@ public final class YamlLoader {
     AnchorAwareParser(
         IOContext ctxt, int features, int yamlFeatures, LoaderOptions options, ObjectCodec codec, Reader r) {
       super(ctxt, features, yamlFeatures, options, codec, r);
+    }
+
+    /** A plain (unquoted) scalar that is a lone dash: YAML reserves it, snakeyaml reads it as "-". */
+    boolean plainDash() {
+      return _lastEvent instanceof ScalarEvent scalar
+          && scalar.isPlain()
+          && "-".equals(scalar.getValue());
     }
 
     String anchor() {
@@ -194,14 +202,18 @@ public final class YamlLoader {
       if (len == 0 || i + len > bytes.length || !validTail(bytes, i, len)) {
         break;
       }
-      if (b == '\n') {
+      boolean crlf = b == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n';
+      if (b == '\n' || (b == '\r' && !crlf)) {
         line++;
         lineStart = i + 1;
       }
       i += len;
     }
     String before = new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8);
-    return new SourcePos(display, line, before.length() + 1);
+    if (line == 1 && before.startsWith("\uFEFF")) {
+      before = before.substring(1); // columns count from after a byte-order mark
+    }
+    return new SourcePos(display, line, before.codePointCount(0, before.length()) + 1);
   }
 
   private static boolean validTail(byte[] bytes, int at, int len) {
@@ -448,6 +460,9 @@ public final class YamlLoader {
           return fail(pos, "the file holds more than %d values; split it", MAX_VALUES);
         }
         JsonNode node = valueNode(token);
+        if (node.isTextual() && parser.plainDash()) {
+          return fail(pos, "a lone '-' is not a value: quote it ('-') or remove it");
+        }
         if (node.isTextual()) {
           ParsedYaml badValue = refuseBadChars(node.textValue(), pos);
           if (badValue != null) {
