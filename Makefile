@@ -4,7 +4,7 @@ JAR := target/sop.jar
 # Class-data-sharing archive of the classes a run loads: bin/sop uses it when it is newer than the jar.
 JSA := target/sop.jsa
 
-.PHONY: demo test build golden check bench clean
+.PHONY: demo test build golden check bench fuzz clean
 
 build: $(JAR) $(JSA)
 
@@ -25,6 +25,14 @@ demo: build
 ## test: the whole suite (unit, golden, end-to-end against the built jar)
 test:
 	@rm -rf target/surefire-reports target/failsafe-reports; rc=0; $(MVN) verify || rc=$$?; scripts/test-summary.sh; exit $$rc
+
+## fuzz: coverage-guided fuzzing of load + validate for FUZZ_SECONDS (default 300); a crash is
+## saved under src/test/resources/dev/sopkit/fuzz/LoadValidateFuzzTestInputs/ and fails the run
+FUZZ_SECONDS ?= 300
+fuzz:
+	JAZZER_FUZZ=1 $(MVN) test -Dtest=LoadValidateFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Djazzer.max_duration=$(FUZZ_SECONDS)s \
+	  -Djazzer.instrument='dev.sopkit.**,org.yaml.snakeyaml.**,com.fasterxml.jackson.dataformat.yaml.**'
 
 ## golden: regenerate golden files after an intended output change; review the diff
 golden:
