@@ -16,7 +16,8 @@ public final class DidYouMean {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
-      if (c.equals(word) || Math.abs(c.length() - word.length()) > limit) {
+      // an SOP without an id is still in the index as null: it is no suggestion
+      if (c == null || c.equals(word) || Math.abs(c.length() - word.length()) > limit) {
         continue;
       }
       int d = distance(word, c, limit);

@@ -7,16 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sopkit.check.RepoCheck;
+import dev.sopkit.diag.Diagnostic;
+import dev.sopkit.diag.Severity;
+import dev.sopkit.diag.Summary;
+import dev.sopkit.diag.TextFormatter;
+import dev.sopkit.load.RepoScanner;
 import dev.sopkit.testing.Cli;
 import dev.sopkit.testing.Golden;
 import dev.sopkit.testing.Resources;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -247,6 +257,47 @@ class HostileInputTest {
     assertSafe(run);
     assertEquals(2, run.exit());
     assertEquals("sop: no org.yaml in 'sops'; an SOP repository needs one (see docs/format.md)\n", run.err());
+  }
+
+  @Test
+  void sopWithoutIdNextToAnUnknownSopReferenceIsAFindingNotACrash(@TempDir Path dir) throws IOException {
+    // found by LoadValidateFuzzTest (crash-sop-without-id-breaks-did-you-mean): exit 3 before
+    Path repo = repo(dir);
+    Files.writeString(repo.resolve("a.yaml"), "sop: 1\ntitle: no id\n");
+    Files.writeString(
+        repo.resolve("b.yaml"),
+        "sop: 1\nid: CS-RET-002\ntitle: t\ndepartment: customer-service\nowner: csr\nstatus: draft\n"
+            + "version: 1.0.0\ninputs:\n  - {artifact: x, from: warehouse, sop: CS-RET-003}\n"
+            + "steps:\n  - {id: s, role: csr, do: x}\n");
+    Cli.Run run = validate(dir);
+    assertSafe(run);
+    assertEquals(1, run.exit());
+    assertTrue(
+        run.out().contains("sops/b.yaml:9:41: error [unknown-reference] unknown SOP 'CS-RET-003'"),
+        run.out());
+  }
+
+  @Test
+  void fileThatDisappearsAfterListingIsReported(@TempDir Path dir) throws IOException {
+    // works as root too: the file is listed, then removed before it is read
+    Path repo = repo(dir);
+    Path gone = Files.writeString(repo.resolve("gone.yaml"), "sop: 1\n");
+    RepoScanner.Listing listing = RepoScanner.scan(repo, dir);
+    Files.delete(gone);
+    RepoCheck.Result r = RepoCheck.run(listing, LocalDate.of(2026, 11, 22));
+    assertEquals(
+        List.of("sops/gone.yaml:1:1: error [yaml] cannot read file: the file disappeared while it was being read"),
+        r.findings().stream().map(Diagnostic::toText).toList());
+  }
+
+  @Test
+  void colourOutputEscapesFileNamesAndMessages() {
+    Diagnostic d =
+        new Diagnostic("yaml", Severity.ERROR, "sops/\u001b[2J.yaml", 1, 1, null, "bad \u202e value", null);
+    StringWriter out = new StringWriter();
+    new TextFormatter(true).write(List.of(d), Summary.of(List.of(d), 1), true, new PrintWriter(out));
+    assertEquals(
+        "sops/\\u001b[2J.yaml:1:1: \u001b[1;31merror\u001b[0m [yaml] bad \\u202e value\n", out.toString());
   }
 
   // --- helpers ---

@@ -46,6 +46,7 @@ class LoadValidateFuzzTest {
     RepoCheck.Result result = RepoCheck.run(listing, TODAY);
     assertNotNull(result.findings());
     for (Diagnostic d : result.findings()) {
+      assertNotNull(d.file(), d::toString);
       assertNotNull(d.message(), d::toString);
       assertFalse(d.message().isBlank(), d::toString);
       assertFalse(Text.printable(d.toText()).contains("\n"), d::toString);
