@@ -16,7 +16,7 @@ public final class GithubFormatter implements Formatter {
           "::"
               + command(d.severity())
               + " file="
-              + property(d.file())
+              + property(Text.printable(d.file()))
               + ",line="
               + d.line()
               + ",col="

@@ -164,6 +164,32 @@ class HostileInputTest {
         run.out());
   }
 
+  /** Hostile names and values in every output format: each must stay parseable and inert. */
+  @Test
+  void everyOutputFormatSurvivesHostileNamesAndValues(@TempDir Path dir) throws Exception {
+    Path repo = repo(dir);
+    Files.copy(Resources.path("hostile/files/html-quotes-rtl.yaml"), repo.resolve("html-quotes-rtl.yaml"));
+    Files.writeString(repo.resolve("\u001b]0;x\u0007 <b>&amp;\"q\" \u202e,:%.yaml"), "sop: 1\ntitle: \"</testcase>]]>\"\n");
+    for (String format : List.of("json", "sarif", "junit", "github")) {
+      Cli.Run run =
+          assertTimeoutPreemptively(LIMIT, () -> Cli.run(dir, "validate", "sops", "--today", "2026-11-22", "--format", format));
+      assertEquals(1, run.exit(), format + ": " + run.err());
+      assertEquals("", run.err(), format);
+      switch (format) {
+        case "json", "sarif" -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        case "junit" ->
+            javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
+        default -> {
+          // workflow commands: one line per finding, nothing a log viewer would act on
+          assertTrue(run.out().lines().allMatch(l -> l.startsWith("::") || l.matches("\\d+ errors?, .*")), run.out());
+          assertSafe(run);
+        }
+      }
+    }
+  }
+
   @Test
   void symlinkOutOfTheRootIsNotFollowed(@TempDir Path dir) throws IOException {
     Path repo = repo(dir);

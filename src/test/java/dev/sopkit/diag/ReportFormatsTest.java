@@ -114,7 +114,7 @@ class ReportFormatsTest {
     assertEquals(4, lines.size(), "one line per finding and the summary, whatever the message holds:\n" + out);
     assertEquals(
         "::error file=sops/a b/ré%3Aturn%2C1.yaml,line=3,col=5,title=[schema]::"
-            + "a<b>&c \"q\" 'q' ]]> 100%25 x,y:z\\u000d\\u000anext \\u0001\\u001b[31m \\u202e \ud800 end",
+            + "a<b>&c \"q\" 'q' ]]> 100%25 x,y:z\\u000d\\u000anext \\u0001\\u001b[31m \\u202e \\ud800 end",
         lines.get(0));
     assertEquals("::warning file=sops/x.yaml,line=1,col=1,title=[unknown-reference]::plain", lines.get(1));
     assertTrue(lines.get(2).startsWith("::notice file=/abs/path/y.yaml,"), lines.get(2));
