@@ -28,7 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileYamlRoundTripTest {
   @TempDir static Path dir;
-  private static final List<String> HOSTILE = HostileConfigTest.HOSTILE;
+  /**
+   * The loader refuses control characters written as escapes (docs/security.md), so they cannot
+   * reach a renderer from YAML; {@link HostileConfigTest} still gives them to the renderers.
+   */
+  private static final List<String> HOSTILE =
+      HostileConfigTest.HOSTILE.stream()
+          .filter(
+              h ->
+                  h.chars()
+                      .noneMatch(
+                          c -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c < 0xa0)))
+          .toList();
 
   /** A YAML double-quoted scalar that reads back as exactly {@code s}. */
   static String yaml(String s) {
