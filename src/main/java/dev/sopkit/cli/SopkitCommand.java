@@ -15,12 +15,30 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SopkitCommand.Version.class,
     description = "SOP-as-code: validate, cross-check and render standard operating procedures.",
-    subcommands = {ValidateCommand.class, RenderCommand.class, DiffCommand.class, GraphCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      RenderCommand.class,
+      DiffCommand.class,
+      GraphCommand.class,
+      InitCommand.class,
+      NewCommand.class,
+      ListCommand.class,
+      ShowCommand.class,
+      SchemaCommand.class,
+      ExplainCommand.class,
+      CompletionCommand.class
+    },
     footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or input problem, 3 internal error."})
 public final class SopkitCommand implements Runnable {
   @Spec CommandSpec spec;
 
   private final Path workDir;
+  private ProjectConfig config;
+
+  /** For tools that build the command from its class (man pages, completion scripts). */
+  public SopkitCommand() {
+    this(Path.of("").toAbsolutePath());
+  }
 
   public SopkitCommand(Path workDir) {
     this.workDir = workDir;
@@ -29,6 +47,11 @@ public final class SopkitCommand implements Runnable {
   /** The directory that relative paths are resolved against and shown relative to. */
   Path workDir() {
     return workDir;
+  }
+
+  /** The project config in force, or null when there is none. */
+  ProjectConfig config() {
+    return config;
   }
 
   @Override
@@ -45,6 +68,7 @@ public final class SopkitCommand implements Runnable {
     CommandLine cl = new CommandLine(new SopkitCommand(workDir));
     cl.setExecutionExceptionHandler(SopkitCommand::handle);
     exitCodes(cl);
+    useProjectConfig(cl, workDir);
     return cl;
   }
 
@@ -53,6 +77,40 @@ public final class SopkitCommand implements Runnable {
     cl.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
     cl.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
     cl.getSubcommands().values().forEach(SopkitCommand::exitCodes);
+  }
+
+  /**
+   * Takes option defaults from {@code .sop.yaml}. A broken config stops every command except help
+   * and version (which must always work), with the config's own located message.
+   */
+  private static void useProjectConfig(CommandLine cl, Path workDir) {
+    UserException problem = null;
+    try {
+      ProjectConfig config = ProjectConfig.find(workDir, cl.getCommandSpec());
+      if (config != null) {
+        ((SopkitCommand) cl.getCommand()).config = config;
+        cl.setDefaultValueProvider(config);
+      }
+    } catch (UserException e) {
+      problem = e;
+    } catch (java.io.IOException e) {
+      problem = new UserException("cannot read " + ProjectConfig.FILE + ": " + e.getMessage());
+    }
+    UserException configProblem = problem;
+    cl.setExecutionStrategy(
+        parsed -> {
+          Integer help = CommandLine.executeHelpRequest(parsed);
+          if (help != null) {
+            return help;
+          }
+          if (configProblem != null) {
+            PrintWriter err = cl.getErr();
+            err.println("sop: " + configProblem.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+          }
+          return new CommandLine.RunLast().execute(parsed);
+        });
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -1,0 +1,115 @@
+package dev.sopkit.cli;
+
+import dev.sopkit.load.RepoScanner;
+import dev.sopkit.validate.SchemaValidator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sop init [DIR]}: a new SOP repository that validates clean at once. The starter files are
+ * resources under {@code dev/sopkit/init/}, listed in its {@code files.txt}.
+ */
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create a new SOP repository: org.yaml with a starter organisation, one example SOP per"
+          + " template kind, the JSON Schemas for editors, .sop.yaml, .editorconfig, CI jobs"
+          + " for GitHub Actions and GitLab CI, and a pre-commit hook config.",
+      "Existing files are never overwritten."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  sop init               set up the current folder",
+      "  sop init my-sops       create my-sops/ and set it up",
+      "",
+      "Then: sop validate, sop new --department customer-service --title \"Handle a refund\"."
+    })
+final class InitCommand implements Callable<Integer> {
+  private static final String BASE = "/dev/sopkit/init/";
+
+  @Spec CommandSpec spec;
+  @ParentCommand SopkitCommand parent;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "The repository folder to set up (default: the current folder).",
+      defaultValue = ".")
+  String dir;
+
+  @Override
+  public Integer call() throws IOException {
+    Path target = parent.workDir().resolve(dir).normalize();
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new UserException("'" + dir + "' is a file; give a folder to set up");
+    }
+    Map<Path, String> files = starterFiles(target);
+    List<String> existing = new ArrayList<>();
+    for (Path p : files.keySet()) {
+      if (Files.exists(p)) {
+        existing.add(RepoScanner.display(p, parent.workDir()));
+      }
+    }
+    if (!existing.isEmpty()) {
+      throw new UserException(
+          "refusing to overwrite "
+              + String.join(", ", existing)
+              + "; move them away or run 'sop init' in an empty folder");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    for (Map.Entry<Path, String> f : files.entrySet()) {
+      Files2.write(f.getKey(), f.getValue());
+      out.println("created " + RepoScanner.display(f.getKey(), parent.workDir()));
+    }
+    String cd = target.equals(parent.workDir()) ? "" : "cd " + dir + " && ";
+    out.println();
+    out.println("Next: " + cd + "sop validate");
+    out.println(
+        "      sop new --department customer-service --title \"Handle a refund\""
+            + " --template customer-request");
+    return ExitCodes.CLEAN;
+  }
+
+  /** Every file to write, by target path, in the order listed in files.txt, then the schemas. */
+  private static Map<Path, String> starterFiles(Path target) throws IOException {
+    String today = LocalDate.now(Clock.systemUTC()).toString();
+    Map<Path, String> files = new LinkedHashMap<>();
+    for (String line : Files2.resource(BASE + "files.txt").split("\n")) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#")) {
+        continue;
+      }
+      String[] parts = l.split("\\s+");
+      // Dates in the examples are today's, so a fresh repository is never overdue for review.
+      files.put(
+          target.resolve(parts[1]),
+          Files2.resource(BASE + parts[0]).replace("{{today}}", today));
+    }
+    for (SchemaValidator.Kind kind : SchemaValidator.Kind.values()) {
+      try (var in = SchemaValidator.openSchema(kind)) {
+        files.put(
+            target.resolve("schema").resolve(kind.resource()),
+            new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    return files;
+  }
+}
