@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import dev.sopkit.check.RepoCheck;
 import dev.sopkit.diag.DidYouMean;
 import dev.sopkit.diag.Text;
@@ -390,11 +391,32 @@ final class NewCommand implements Callable<Integer> {
                 YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .stringQuotingChecker(new PlainOnlyWhenSafe())
                     .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                     .build())
             .build();
     JsonNode tree = mapper.readTree(Files2.resource("/dev/sopkit/new/" + kind.id() + ".yaml"));
     return mapper.writeValueAsString(fill(tree, values));
+  }
+
+  /**
+   * Leaves a value unquoted only when it is plainly text: it starts with a letter, holds only
+   * letters, digits, spaces and ordinary punctuation, and is no YAML 1.1 boolean or null word.
+   * Jackson's own check misses numbers such as 0x1F, 1e3 and .inf, which would become numbers.
+   */
+  static final class PlainOnlyWhenSafe extends StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+    private static final Pattern PLAIN = Pattern.compile("\\p{L}[\\p{L}\\p{N} ,.'()/-]*");
+    private static final Set<String> WORDS =
+        Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null");
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return !PLAIN.matcher(value).matches()
+          || value.endsWith(" ")
+          || WORDS.contains(value.toLowerCase(Locale.ROOT))
+          || super.needToQuoteValue(value);
+    }
   }
 
   /** Replaces {{name}} in every string value of the template. */
