@@ -46,5 +46,46 @@ check: build
 bench:
 	scripts/bench.sh
 
+# Install and release targets: a .PHONY line of their own keeps merges with the line above simple.
+.PHONY: completion man install dist
+
+## completion: bash and zsh completion scripts, generated from the commands themselves
+completion: target/completion/sop.bash
+
+target/completion/sop.bash: $(JAR)
+	@mkdir -p target/completion
+	java -jar $(JAR) completion bash > $@.tmp && mv $@.tmp $@
+
+## man: man pages (picocli-codegen writes AsciiDoc, Asciidoctor turns it into roff)
+man: target/man/sop.1
+
+target/man/sop.1: $(JAR)
+	$(MVN) -Pman exec:java@man-asciidoc asciidoctor:process-asciidoc@man-roff
+
+## install: launcher, jar, completion and man pages under PREFIX (default /usr/local)
+PREFIX ?= /usr/local
+VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml)
+install: build completion man
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sop \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 $(JAR) $(DESTDIR)$(PREFIX)/share/sop/sop.jar
+	sed 's|$$home/target/sop.jar|$$home/share/sop/sop.jar|' bin/sop > $(DESTDIR)$(PREFIX)/bin/sop
+	chmod 755 $(DESTDIR)$(PREFIX)/bin/sop
+	install -m 644 target/completion/sop.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sop
+	install -m 644 target/completion/sop.bash $(DESTDIR)$(PREFIX)/share/sop/completion.zsh
+	install -m 644 target/man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	@echo "installed sop $(VERSION) in $(DESTDIR)$(PREFIX); for zsh completion add to ~/.zshrc:"
+	@echo "  source $(PREFIX)/share/sop/completion.zsh"
+
+## dist: a release bundle, target/sop-VERSION.zip (jar, launcher, completion, man pages, README)
+dist: target/sop-$(VERSION).zip
+
+target/sop-$(VERSION).zip: build completion man README.md CHANGELOG.md
+	rm -rf target/dist && $(MAKE) --no-print-directory install PREFIX=$(CURDIR)/target/dist/sop-$(VERSION) > /dev/null
+	cp README.md CHANGELOG.md target/dist/sop-$(VERSION)/
+	cp -r docs target/dist/sop-$(VERSION)/share/sop/docs
+	cd target/dist && rm -f ../sop-$(VERSION).zip && zip -qr ../sop-$(VERSION).zip sop-$(VERSION)
+	@echo "target/sop-$(VERSION).zip"
+
 clean:
 	$(MVN) clean
