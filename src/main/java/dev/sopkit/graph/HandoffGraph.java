@@ -157,12 +157,12 @@ public final class HandoffGraph {
 
   /** The links into {@code s}: who hands {@code s} its inputs, in {@link #handoffs()} order. */
   public List<Handoff> upstream(Sop s) {
-    return List.copyOf(upstream.getOrDefault(s, NONE));
+    return Collections.unmodifiableList(upstream.getOrDefault(s, NONE));
   }
 
   /** The links out of {@code s}: who picks up its outputs, in {@link #handoffs()} order. */
   public List<Handoff> downstream(Sop s) {
-    return List.copyOf(downstream.getOrDefault(s, NONE));
+    return Collections.unmodifiableList(downstream.getOrDefault(s, NONE));
   }
 
   /**
@@ -181,7 +181,7 @@ public final class HandoffGraph {
 
   /** The links of input {@code in} (of whichever SOP holds it), in {@link #handoffs()} order. */
   public List<Handoff> linksOf(Sop.Input in) {
-    return List.copyOf(byInput.getOrDefault(in, NONE));
+    return Collections.unmodifiableList(byInput.getOrDefault(in, NONE));
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,8 @@ import java.util.WeakHashMap;
  *
  * <p>Worst cases are computed by dynamic programming over the graph, memoised per artifact, so
  * each SOP is evaluated once per artifact however many paths pass through it (no enumeration of
- * paths). A handoff that leads back to an SOP already on the current search path closes a cycle:
+ * paths). Each artifact's search is confined to the smaller of "what its promises reach" and "what
+ * reaches its producers", and is dropped once its promises are analysed. A handoff that leads back to an SOP already on the current search path closes a cycle:
  * the cycle is recorded and that handoff is not followed, so the analysis always ends; within a
  * cycle the figure therefore counts each SOP at most once.
  */
@@ -77,9 +79,14 @@ public final class PromiseAnalysis {
   private final List<Result> results = new ArrayList<>();
   private final Map<Sop.Promise, Result> byPromise = new IdentityHashMap<>();
 
+  /** A promise to analyse, with its deadline. */
+  private record Pending(Sop sop, Sop.Promise promise, Duration within) {}
+
   private PromiseAnalysis(Workspace ws) {
     this.graph = HandoffGraph.of(ws);
-    Map<String, Search> searches = new HashMap<>();
+    // Promises grouped by the artifact they wait for: one search per artifact, then let it go.
+    List<Pending> pending = new ArrayList<>();
+    Map<String, List<Pending>> byArtifact = new LinkedHashMap<>();
     for (Sop sop : ws.sops()) {
       if (!HandoffGraph.active(sop)) {
         continue;
@@ -89,12 +96,77 @@ public final class PromiseAnalysis {
         if (p.until() == null || within == null) {
           continue;
         }
-        Search search = searches.computeIfAbsent(p.until().value(), Search::new);
-        search.from(sop);
-        Result r = search.result(sop, p, within);
-        results.add(r);
-        byPromise.put(p, r);
+        Pending item = new Pending(sop, p, within);
+        pending.add(item);
+        byArtifact.computeIfAbsent(p.until().value(), k -> new ArrayList<>()).add(item);
       }
+    }
+    if (pending.isEmpty()) {
+      return;
+    }
+    Map<String, List<Sop>> producers = new HashMap<>();
+    for (Sop sop : ws.sops()) {
+      if (HandoffGraph.active(sop)) {
+        for (Sop.Output o : sop.outputs()) {
+          if (o.artifact() != null && byArtifact.containsKey(o.artifact().value())) {
+            List<Sop> list = producers.computeIfAbsent(o.artifact().value(), k -> new ArrayList<>());
+            if (list.isEmpty() || list.get(list.size() - 1) != sop) {
+              list.add(sop);
+            }
+          }
+        }
+      }
+    }
+    for (Map.Entry<String, List<Pending>> group : byArtifact.entrySet()) {
+      String artifact = group.getKey();
+      List<Sop> starts = group.getValue().stream().map(Pending::sop).toList();
+      Search search =
+          new Search(
+              artifact, relevant(artifact, starts, producers.getOrDefault(artifact, List.of())));
+      for (Pending item : group.getValue()) {
+        search.from(item.sop());
+        byPromise.put(item.promise(), search.result(item.sop(), item.promise(), item.within()));
+      }
+    }
+    for (Pending item : pending) {
+      results.add(byPromise.get(item.promise()));
+    }
+  }
+
+  /**
+   * A set of SOPs that contains every SOP on a path from the starts to a producer: either all SOPs
+   * the starts reach (forwards, stopping at producers) or all SOPs that reach a producer
+   * (backwards), whichever is found first. The two breadth-first searches advance in turn, so the
+   * cost is about twice the smaller set: a promise early in a large flow, or an artifact with a
+   * large history, stays cheap.
+   */
+  private Map<Sop, Boolean> relevant(String artifact, List<Sop> starts, List<Sop> producers) {
+    Map<Sop, Boolean> forward = new IdentityHashMap<>();
+    Map<Sop, Boolean> backward = new IdentityHashMap<>();
+    Deque<Sop> ahead = new ArrayDeque<>();
+    Deque<Sop> behind = new ArrayDeque<>();
+    starts.forEach(s -> enqueue(s, forward, ahead));
+    producers.forEach(p -> enqueue(p, backward, behind));
+    while (true) {
+      if (behind.isEmpty()) {
+        return backward;
+      }
+      if (ahead.isEmpty()) {
+        return forward;
+      }
+      Sop f = ahead.poll();
+      if (!outputs(f, artifact)) {
+        successors(f).forEach(w -> enqueue(w, forward, ahead));
+      }
+      for (HandoffGraph.Handoff h : graph.upstream(behind.poll())) {
+        enqueue(h.from(), backward, behind);
+      }
+    }
+  }
+
+  private static void enqueue(Sop s, Map<Sop, Boolean> seen, Deque<Sop> queue) {
+    if (seen.put(s, Boolean.TRUE) == null) {
+      queue.add(s);
     }
   }
 
@@ -164,12 +236,26 @@ public final class PromiseAnalysis {
     private final Map<Sop, Set<Integer>> cyclesFrom = new IdentityHashMap<>();
     private final List<List<Sop>> cycles = new ArrayList<>();
 
-    Search(String artifact) {
+    /** Every SOP on a path from a start to a producer (and maybe more); the search stays inside. */
+    private final Map<Sop, Boolean> relevant;
+
+    Search(String artifact, Map<Sop, Boolean> relevant) {
       this.artifact = artifact;
+      this.relevant = relevant;
     }
 
     private List<Sop> next(Sop s) {
-      return outputs(s, artifact) ? List.of() : successors(s);
+      if (outputs(s, artifact)) {
+        return List.of();
+      }
+      List<Sop> all = successors(s);
+      List<Sop> kept = new ArrayList<>(all.size());
+      for (Sop w : all) {
+        if (relevant.containsKey(w)) {
+          kept.add(w);
+        }
+      }
+      return kept;
     }
 
     void from(Sop start) {
