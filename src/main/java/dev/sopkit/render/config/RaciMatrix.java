@@ -7,9 +7,11 @@ import dev.sopkit.model.Workspace;
 import dev.sopkit.render.config.ConfigModel.Raci;
 import dev.sopkit.render.config.ConfigModel.RaciRow;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,46 +34,57 @@ final class RaciMatrix {
   private RaciMatrix() {}
 
   static Raci of(Workspace ws) {
-    List<Org.Role> roles =
+    List<String> roleIds =
         ws.org().roles().stream()
             .filter(r -> r.id() != null)
-            .sorted(Comparator.comparing(r -> r.id().value()))
+            .map(r -> r.id().value())
+            .distinct()
+            .sorted()
             .toList();
-    List<String> roleIds = roles.stream().map(r -> r.id().value()).toList();
+    // Index first, then set the few cells each step touches: a row costs its letters, not its
+    // width.
+    Map<String, Integer> column = new HashMap<>();
+    for (int i = 0; i < roleIds.size(); i++) {
+      column.put(roleIds.get(i), i);
+    }
+    Map<String, List<Integer>> columnsOfDepartment = new HashMap<>();
+    for (Org.Role role : ws.org().roles()) {
+      if (role.id() != null && role.department() != null) {
+        columnsOfDepartment
+            .computeIfAbsent(role.department().value(), d -> new ArrayList<>())
+            .add(column.get(role.id().value()));
+      }
+    }
     List<RaciRow> rows = new ArrayList<>();
     for (Sop sop : InForce.sops(ws)) {
-      String owner = InForce.text(sop.owner());
-      Set<String> performers = new HashSet<>();
-      sop.steps().forEach(s -> performers.add(InForce.text(s.role())));
       Set<String> claimed = new HashSet<>();
       sop.steps().forEach(s -> claimed.addAll(InForce.texts(s.produces())));
       Sop.Step last = sop.steps().isEmpty() ? null : sop.steps().get(sop.steps().size() - 1);
       for (Sop.Step step : sop.steps()) {
-        String doer = InForce.text(step.role());
-        Set<String> informed = receivers(sop, step, step == last ? claimed : null);
-        List<String> cells = new ArrayList<>(roles.size());
-        for (Org.Role role : roles) {
-          String id = role.id().value();
-          String dept = InForce.text(role.department());
-          boolean r = id.equals(doer);
-          boolean a = id.equals(owner);
-          String cell;
-          if (r || a) {
-            cell = r && a ? "R/A" : r ? "R" : "A";
-          } else if (performers.contains(id)) {
-            cell = "C";
-          } else if (dept != null && informed.contains(dept)) {
-            cell = "I";
-          } else {
-            cell = "";
-          }
-          cells.add(cell);
+        String[] cells = new String[roleIds.size()];
+        Arrays.fill(cells, "");
+        // Weakest letter first, so a stronger one overwrites it: I, then C, then R and A.
+        for (String dept : receivers(sop, step, step == last ? claimed : null)) {
+          columnsOfDepartment.getOrDefault(dept, List.of()).forEach(i -> cells[i] = "I");
         }
-        rows.add(
-            new RaciRow(sop.idText(), sop.title(), InForce.text(step.id()), List.copyOf(cells)));
+        for (Sop.Step other : sop.steps()) {
+          set(cells, column, InForce.text(other.role()), "C");
+        }
+        String doer = InForce.text(step.role());
+        String owner = InForce.text(sop.owner());
+        set(cells, column, owner, "A");
+        set(cells, column, doer, doer != null && doer.equals(owner) ? "R/A" : "R");
+        rows.add(new RaciRow(sop.idText(), sop.title(), InForce.text(step.id()), List.of(cells)));
       }
     }
     return new Raci(roleIds, List.copyOf(rows));
+  }
+
+  private static void set(String[] cells, Map<String, Integer> column, String role, String letter) {
+    Integer i = role == null ? null : column.get(role);
+    if (i != null) {
+      cells[i] = letter;
+    }
   }
 
   /**
