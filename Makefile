@@ -30,7 +30,7 @@ test:
 ## saved under src/test/resources/dev/sopkit/fuzz/LoadValidateFuzzTestInputs/ and fails the run
 FUZZ_SECONDS ?= 300
 fuzz:
-	JAZZER_FUZZ=1 $(MVN) verify -Dfuzz.only=true -DskipITs -Dtest=LoadValidateFuzzTest \
+	JAZZER_FUZZ=1 $(MVN) test-compile surefire:test@fuzz-tests -Dtest=LoadValidateFuzzTest \
 	  -Djazzer.max_duration=$(FUZZ_SECONDS)s \
 	  -Djazzer.instrument='dev.sopkit.**,org.yaml.snakeyaml.**,com.fasterxml.jackson.dataformat.yaml.**'
 

@@ -49,7 +49,7 @@ public final class TemplateEngine {
   public TemplateEngine(Path userDir, String userDirDisplay) {
     this.userDir = userDir;
     this.userDirDisplay = userDirDisplay;
-    this.cfg = new Configuration(Configuration.VERSION_2_3_34);
+    this.cfg = new TemplateLimits.InterruptibleConfiguration();
     cfg.setDefaultEncoding(StandardCharsets.UTF_8.name());
     cfg.setOutputEncoding(StandardCharsets.UTF_8.name());
     cfg.setLocale(Locale.ROOT);
@@ -91,10 +91,24 @@ public final class TemplateEngine {
   /** Renders a template with a data model of view records, maps, lists and scalars. */
   public String render(String name, Object model) {
     Object data = ViewModel.convert(model);
-    StringWriter out = new StringWriter();
+    TemplateLimits.BoundedWriter out = new TemplateLimits.BoundedWriter();
     try {
       Template template = cfg.getTemplate(name);
-      template.process(data, out);
+      TemplateLimits.process(template, data, out);
+    } catch (TemplateLimits.TimeLimitException e) {
+      throw new RenderException(
+          display(name)
+              + ": template ran longer than "
+              + TemplateLimits.maxSeconds()
+              + " seconds (a loop without end?)",
+          e);
+    } catch (TemplateLimits.OutputLimitException e) {
+      throw new RenderException(
+          display(name)
+              + ": template wrote more than "
+              + (TemplateLimits.MAX_OUTPUT_CHARS >> 20)
+              + " million characters (a loop without end?)",
+          e);
     } catch (TemplateNotFoundException e) {
       throw new RenderException("template '" + e.getTemplateName() + "' not found" + where());
     } catch (ParseException e) {
