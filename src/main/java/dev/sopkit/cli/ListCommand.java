@@ -76,8 +76,8 @@ final class ListCommand implements Callable<Integer> {
 
   @Option(
       names = "--overdue",
-      description = "Only SOPs whose review is overdue (last review, else effective date, plus the"
-          + " review period, before today).")
+      description = "Only SOPs whose review is overdue: last review plus review period before"
+          + " today (as the review-overdue rule says).")
   boolean overdue;
 
   @Option(
@@ -181,7 +181,7 @@ final class ListCommand implements Callable<Integer> {
             s.status() == null ? "-" : s.status().yaml(),
             cell(s.departmentText()),
             cell(text(s.owner())),
-            due == null ? "-" : due.equals(LocalDate.MIN) ? "now" : due.toString(),
+            due == null ? "-" : due.toString(),
             cell(s.title())
           });
     }
@@ -222,8 +222,7 @@ final class ListCommand implements Callable<Integer> {
           g.writeString(r.value());
         }
         g.writeEndArray();
-        g.writeStringField(
-            "reviewDue", due == null || due.equals(LocalDate.MIN) ? null : due.toString());
+        g.writeStringField("reviewDue", due == null ? null : due.toString());
         g.writeBooleanField("overdue", Reviews.overdue(s, date));
         g.writeEndObject();
       }

@@ -38,11 +38,13 @@ final class ProjectConfig implements CommandLine.IDefaultValueProvider {
   static final String ROOT = "root";
 
   private final Path dir;
+  private final Path workDir;
   private final JsonNode tree;
   private final SourceMap map;
 
-  private ProjectConfig(Path dir, JsonNode tree, SourceMap map) {
+  private ProjectConfig(Path dir, Path workDir, JsonNode tree, SourceMap map) {
     this.dir = dir;
+    this.workDir = workDir;
     this.tree = tree;
     this.map = map;
   }
@@ -60,7 +62,8 @@ final class ProjectConfig implements CommandLine.IDefaultValueProvider {
     if (!doc.ok()) {
       throw new UserException(doc.problem().toText().replace(" error [yaml] ", " "));
     }
-    ProjectConfig config = new ProjectConfig(file.getParent(), doc.root(), doc.map());
+    ProjectConfig config =
+        new ProjectConfig(file.getParent(), workDir.toAbsolutePath().normalize(), doc.root(), doc.map());
     config.check(commands);
     return config;
   }
@@ -110,6 +113,14 @@ final class ProjectConfig implements CommandLine.IDefaultValueProvider {
           throw located(at, "'" + key + "' holds defaults for 'sop " + key + "': give it a mapping");
         }
         checkSection(e.getValue(), at, sub.getCommandSpec(), false);
+      } else if (requiredOption(spec, key)) {
+        throw locatedKey(
+            at,
+            "'"
+                + key
+                + "' is required on the command line of 'sop "
+                + commandPath(spec)
+                + "'; a default for it would never be used");
       } else if (known.contains(key)) {
         if (!e.getValue().isValueNode() || e.getValue().isNull()) {
           throw located(at, "'" + key + "' needs a single value");
@@ -127,6 +138,16 @@ final class ProjectConfig implements CommandLine.IDefaultValueProvider {
                 + String.join(", ", new TreeSet<>(known)));
       }
     }
+  }
+
+  /** Options picocli insists on seeing on the command line, where a default cannot stand in. */
+  private static boolean requiredOption(CommandSpec spec, String key) {
+    for (OptionSpec o : spec.options()) {
+      if (configurable(o) && name(o).equals(key)) {
+        return o.required() || (o.group() != null && o.group().multiplicity().min() > 0);
+      }
+    }
+    return false;
   }
 
   private static boolean configurable(OptionSpec o) {
@@ -164,7 +185,13 @@ final class ProjectConfig implements CommandLine.IDefaultValueProvider {
   public String defaultValue(ArgSpec arg) {
     if (isRoot(arg)) {
       JsonNode root = tree.path(ROOT);
-      return root.isValueNode() ? dir.resolve(root.asText()).normalize().toString() : null;
+      if (!root.isValueNode()) {
+        return null;
+      }
+      // Relative to the working directory, so help and messages show a path the user can type.
+      Path abs = dir.resolve(root.asText()).normalize();
+      String rel = workDir.relativize(abs).toString();
+      return rel.isEmpty() ? "." : rel;
     }
     if (!(arg instanceof OptionSpec option) || !configurable(option)) {
       return null;

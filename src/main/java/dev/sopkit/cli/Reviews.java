@@ -1,33 +1,31 @@
 package dev.sopkit.cli;
 
-import dev.sopkit.model.Ref;
 import dev.sopkit.model.Sop;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
 
-/** When an SOP's next review is due: its last review (else its effective date) plus the period. */
+/**
+ * When an SOP's next review is due: its last review plus its review period, the same dates the
+ * {@code review-overdue} rule uses, so {@code sop list --overdue} and {@code sop validate} agree.
+ */
 final class Reviews {
   private Reviews() {}
 
-  /** The due date, or null when the SOP has no review cycle or it cannot be computed. */
+  /** The due date, or null without a review cycle, a last review, or with an invalid value. */
   static LocalDate due(Sop sop) {
-    if (sop.review() == null || sop.review().every() == null) {
+    Sop.Review review = sop.review();
+    if (review == null || review.every() == null || review.last() == null) {
       return null;
     }
-    Ref from = sop.review().last() != null ? sop.review().last() : sop.effective();
     try {
-      Period every = Period.parse(sop.review().every().value());
-      return from == null ? LocalDate.MIN : LocalDate.parse(from.value()).plus(every);
+      return LocalDate.parse(review.last().value()).plus(Period.parse(review.every().value()));
     } catch (DateTimeException | ArithmeticException e) {
       return null; // not a valid date or period: the schema check reports it
     }
   }
 
-  /**
-   * Overdue: a review cycle whose due date has passed, or one that never started (no last review
-   * and no effective date). Retired SOPs are never overdue.
-   */
+  /** Overdue: the due date lies before today. Retired SOPs are never overdue. */
   static boolean overdue(Sop sop, LocalDate today) {
     LocalDate due = due(sop);
     return !sop.retired() && due != null && due.isBefore(today);

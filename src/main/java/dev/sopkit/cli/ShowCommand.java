@@ -90,7 +90,7 @@ final class ShowCommand implements Callable<Integer> {
           due == null
               ? ""
               : Reviews.overdue(sop, date)
-                  ? ", OVERDUE since " + (due.equals(LocalDate.MIN) ? "start" : due)
+                  ? ", OVERDUE since " + due
                   : ", next due " + due;
       field(out, "review", "every " + p(sop.review().every().value()) + ", last " + last + when);
     }

@@ -97,6 +97,17 @@ public final class SopkitCommand implements Runnable {
       problem = new UserException("cannot read " + ProjectConfig.FILE + ": " + e.getMessage());
     }
     UserException configProblem = problem;
+    // A broken config explains a parse error too (a typo there can leave an option unset).
+    CommandLine.IParameterExceptionHandler parseErrors = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          if (configProblem == null) {
+            return parseErrors.handleParseException(ex, args);
+          }
+          cl.getErr().println("sop: " + configProblem.getMessage());
+          cl.getErr().flush();
+          return ExitCodes.USAGE;
+        });
     cl.setExecutionStrategy(
         parsed -> {
           Integer help = CommandLine.executeHelpRequest(parsed);

@@ -286,6 +286,31 @@ class AuthoringTest {
   }
 
   @Test
+  void configProblemsComeBeforeParseErrorsAndRequiredOptionsAreRefused() throws IOException {
+    init();
+    Files.writeString(dir.resolve(".sop.yaml"), "root: sops\nrender:\n  config:\n    targt: raci\n");
+    Cli.Run typo = sop("render", "config");
+    assertEquals(2, typo.exit());
+    assertTrue(
+        typo.err().startsWith("sop: .sop.yaml:4:5: unknown key 'targt' for 'sop render config' (did you mean 'target'?)"),
+        typo.err());
+    Files.writeString(dir.resolve(".sop.yaml"), "root: sops\nrender:\n  config:\n    target: raci\n");
+    assertEquals(
+        "sop: .sop.yaml:4:5: 'target' is required on the command line of 'sop render config'; a"
+            + " default for it would never be used\n",
+        sop("render", "config").err());
+  }
+
+  @Test
+  void configRootIsShownRelativeToTheWorkingDirectory() throws IOException {
+    init();
+    Cli.Run top = sop("list", "--help");
+    assertTrue(top.out().replaceAll("\\s+", " ").contains("(default: sops)"), top.out());
+    Cli.Run below = Cli.run(dir.resolve("sops/quality"), "list", "--help");
+    assertTrue(below.out().replaceAll("\\s+", " ").contains("(default: ..)"), below.out());
+  }
+
+  @Test
   void configIsFoundFromASubfolderAndStopsAtTheRepository() throws IOException {
     init();
     Path sub = dir.resolve("sops/customer-service");
