@@ -131,7 +131,11 @@ final class ListCommand implements Callable<Integer> {
     if (broken > 0) {
       spec.commandLine()
           .getErr()
-          .println("sop: note: the repository has " + broken + " errors; run 'sop validate' to see them");
+          .println(
+              "sop: note: the repository has "
+                  + broken
+                  + (broken == 1 ? " error" : " errors")
+                  + "; run 'sop validate' to see them");
     }
     return ExitCodes.CLEAN;
   }
