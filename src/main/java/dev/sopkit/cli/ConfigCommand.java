@@ -42,10 +42,10 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  sop render config --target helpdesk-sla                 print to stdout",
+      "  sop render config --target helpdesk-sla             print to stdout",
       "  sop render config --target routing --format json --out routing.json",
-      "  sop render config --target raci --out raci.csv --check  fail when raci.csv is stale",
-      "  sop render config --template my-export.ftl              a template of your own",
+      "  sop render config --target raci --out raci.csv --check   exit 1 if stale",
+      "  sop render config --template my-export.ftl          your own template",
       "",
       "Exit codes: 0 rendered (or up to date), 1 --check found drift or the SOPs have errors,"
           + " 2 usage or input problem (also a broken template), 3 internal error."
