@@ -154,6 +154,11 @@ public final class YamlLoader {
     if (lexical != null) {
       return lexical;
     }
+    if (text.indexOf('\r') >= 0) {
+      // snakeyaml does not count a CR at the very end as a line break, so a problem there was
+      // placed past the end of the last line. YAML reads every line break as LF anyway.
+      text = text.replace("\r\n", "\n").replace('\r', '\n');
+    }
     SourceMap map = new SourceMap(display);
     try (AnchorAwareParser parser = (AnchorAwareParser) FACTORY.createParser(text)) {
       return new TreeReader(parser, map).read();

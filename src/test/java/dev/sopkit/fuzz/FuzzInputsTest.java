@@ -24,5 +24,6 @@ class FuzzInputsTest {
     }
     assertTrue(names.stream().filter(n -> n.startsWith("seed-")).count() >= 50, names::toString);
     assertTrue(names.contains("crash-sop-without-id-breaks-did-you-mean"), names::toString);
+    assertTrue(names.contains("crash-cr-at-end-of-file-puts-error-past-line-end"), names::toString);
   }
 }
