@@ -16,9 +16,8 @@ import picocli.CommandLine.Spec;
       "Print a completion script for bash or zsh: commands, options, rule ids and option values"
           + " complete with TAB."
     },
+    footerHeading = "%nExamples:%n",
     footer = {
-      "",
-      "Examples:",
       "  source <(sop completion bash)                     try it in this bash session",
       "  sop completion bash > ~/.local/share/bash-completion/completions/sop",
       "  echo 'source <(sop completion zsh)' >> ~/.zshrc   zsh",

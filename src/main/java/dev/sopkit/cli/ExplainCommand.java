@@ -19,9 +19,8 @@ import picocli.CommandLine.Spec;
       "Show what a rule checks, why, an incorrect and a correct example, and how to fix a finding.",
       "Without a rule, list every rule with its default severity."
     },
+    footerHeading = "%nExamples:%n",
     footer = {
-      "",
-      "Examples:",
       "  sop explain                    list the rules",
       "  sop explain unknown-reference  the page of one rule (the id in [brackets] in a finding)"
     })

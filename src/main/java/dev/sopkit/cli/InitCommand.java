@@ -33,9 +33,8 @@ import picocli.CommandLine.Spec;
           + " for GitHub Actions and GitLab CI, and a pre-commit hook config.",
       "Existing files are never overwritten."
     },
+    footerHeading = "%nExamples:%n",
     footer = {
-      "",
-      "Examples:",
       "  sop init               set up the current folder",
       "  sop init my-sops       create my-sops/ and set it up",
       "",

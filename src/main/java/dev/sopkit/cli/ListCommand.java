@@ -32,9 +32,8 @@ import picocli.CommandLine.Spec;
       "List the SOPs of a repository, sorted by id: id, status, department, owner, next review"
           + " and title. Filters combine (all must match)."
     },
+    footerHeading = "%nExamples:%n",
     footer = {
-      "",
-      "Examples:",
       "  sop list                                  every SOP in ./sops",
       "  sop list --department customer-service --status draft",
       "  sop list --role csr                        SOPs the role owns or has a step in",

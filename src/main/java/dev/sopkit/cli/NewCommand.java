@@ -53,9 +53,8 @@ import picocli.CommandLine.Spec;
           + " department answers within a promised time), handoff (work that ends by handing"
           + " something to another department; give it with --to)."
     },
+    footerHeading = "%nExamples:%n",
     footer = {
-      "",
-      "Examples:",
       "  sop new --department customer-service --title \"Handle a refund request\"",
       "  sop new --department customer-service --title \"Answer a chat\" --template customer-request",
       "  sop new --department warehouse --title \"Ship a parcel\" --template handoff --to logistics",

@@ -20,9 +20,8 @@ import picocli.CommandLine.Spec;
           + " against), so editors can complete and check fields while you type.",
       "Existing schema files are replaced: run it again after upgrading sop."
     },
+    footerHeading = "%nExamples:%n",
     footer = {
-      "",
-      "Examples:",
       "  sop schema                 write schema/sop.schema.json and schema/org.schema.json",
       "  sop schema --out .schemas  write them somewhere else",
       "",

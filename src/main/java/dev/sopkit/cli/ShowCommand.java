@@ -30,9 +30,8 @@ import picocli.CommandLine.Spec;
       "Show one SOP: its facts, steps, inputs, outputs and promises, the upstream SOPs that hand"
           + " it its inputs and the downstream SOPs that pick up its outputs."
     },
+    footerHeading = "%nExamples:%n",
     footer = {
-      "",
-      "Examples:",
       "  sop show CS-001",
       "  sop show CS-001 --root handbook/sops",
       "",

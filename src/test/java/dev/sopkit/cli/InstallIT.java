@@ -58,6 +58,7 @@ class InstallIT {
     }
     String manNew = Files.readString(prefix.resolve("share/man/man1/sop-new.1"));
     assertTrue(manNew.contains("\\-\\-department"), "options are documented");
+    assertTrue(manNew.contains(".SH \"EXAMPLES:\""), "the help footer's examples are a section");
 
     // Completion really completes: ask the installed bash function for 'sop ne<TAB>'.
     Path completion = prefix.resolve("share/bash-completion/completions/sop");
