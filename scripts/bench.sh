@@ -6,12 +6,14 @@
 # same files, ajv-cli's schema-only validation. Prints one Markdown table.
 #
 # Environment: SIZES="1000 10000 50000"  RUNS=5 (timed runs per measurement; the median is shown)
+#              RUNS_LARGE=3 (timed runs for corpora of 50,000 SOPs and more)
 #              SEED=42  BROKEN_LINKS=2 SCHEMA_ERRORS=2 (percent of files with an injected problem)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SIZES="${SIZES:-1000 10000 50000}"
 RUNS="${RUNS:-5}"
+RUNS_LARGE="${RUNS_LARGE:-3}"
 SEED="${SEED:-42}"
 BROKEN_LINKS="${BROKEN_LINKS:-2}"
 SCHEMA_ERRORS="${SCHEMA_ERRORS:-2}"
@@ -92,7 +94,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 ram=$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo)
 jdk=$(java -version 2>&1 | head -1)
 echo "Machine: $(nproc) cores ($cpu), $ram RAM, $jdk, node $(node --version 2>/dev/null || echo none)"
-echo "Load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $RUNS timed runs per figure (median), peak RSS is the maximum"
+echo "Load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $RUNS timed runs per figure ($RUNS_LARGE from 50,000 SOPs), after one warm-up run; median wall time, maximum peak RSS"
 echo
 
 # --- start-up ----------------------------------------------------------------------------------
@@ -118,6 +120,8 @@ for n in $SIZES; do
   fi
   mb_size=$(find "$corpus" -name '*.yaml' -printf '%s\n' | awk '{s += $1} END {printf "%.0f", s / 1048576}')
   files=$((n + 1))
+  runs=$RUNS
+  [ "$n" -ge 50000 ] && runs=$RUNS_LARGE
 
   # Correctness at scale: exactly the injected problems, no more, no fewer.
   (cd "$corpus" && "$SOP" validate . --quiet --today "$TODAY" >"$BENCH/.found-$n" 2>&1) || true
@@ -131,13 +135,13 @@ for n in $SIZES; do
   expected=$(wc -l <"$corpus/expected.txt")
 
   log "timing sop validate on $n SOPs"
-  read -r sop_ms sop_rss < <(cd "$corpus" && measure "$RUNS" "$SOP" validate . --quiet --today "$TODAY")
+  read -r sop_ms sop_rss < <(cd "$corpus" && measure "$runs" "$SOP" validate . --quiet --today "$TODAY")
   rows+=("| $n SOPs ($mb_size MB) | \`sop validate\` (all rules) | $(secs "$sop_ms") | $(rate "$files" "$sop_ms") | $(mb "$sop_rss") | $expected expected, $mism mismatches |")
 
   if [ -x "$AJV" ]; then
     log "timing ajv-cli on $n SOPs"
     # Same files, read as YAML by ajv-cli itself (js-yaml); org.yaml has its own schema.
-    read -r ajv_ms ajv_rss < <(cd "$corpus" && measure "$RUNS" "$AJV" validate --spec=draft2020 \
+    read -r ajv_ms ajv_rss < <(cd "$corpus" && measure "$runs" "$AJV" validate --spec=draft2020 \
       -c ajv-formats --all-errors --strict=false -s "$SCHEMA" -d '**/!(org).yaml')
     invalid=$(cd "$corpus" && "$AJV" validate --spec=draft2020 -c ajv-formats --all-errors \
       --strict=false -s "$SCHEMA" -d '**/!(org).yaml' 2>&1 | grep -c ' invalid$' || true)
@@ -155,16 +159,16 @@ for n in $SIZES; do
         && for f in $(git ls-files '*.yaml' | grep -v '^org.yaml$' | head -10); do sed -i 's/^title: /title: Revised: /' "$f"; done)
       echo "$GEN_STAMP" >"$base_dir/.stamp"
     fi
-    read -r base_ms base_rss < <(cd "$base_dir" && measure "$RUNS" "$SOP" validate . --base HEAD --quiet --today "$TODAY")
+    read -r base_ms base_rss < <(cd "$base_dir" && measure "$runs" "$SOP" validate . --base HEAD --quiet --today "$TODAY")
     rows+=("| | \`sop validate --base HEAD\` (10 changed) | $(secs "$base_ms") | | $(mb "$base_rss") | |")
   else
     rows+=("| | \`sop validate --base\` | not yet available | | | |")
   fi
 
-  if "$SOP" --help | grep -qw render; then
+  if "$SOP" render --help 2>/dev/null | grep -qw handbook; then
     log "timing sop render handbook on $n SOPs"
     out="$BENCH/handbook-$n"
-    read -r hb_ms hb_rss < <(cd "$corpus" && measure "$RUNS" "$SOP" render handbook . --out "$out")
+    read -r hb_ms hb_rss < <(cd "$corpus" && measure "$runs" "$SOP" render handbook . --out "$out" --force --today "$TODAY")
     rows+=("| | \`sop render handbook\` | $(secs "$hb_ms") | $(rate "$files" "$hb_ms") | $(mb "$hb_rss") | |")
   else
     rows+=("| | \`sop render handbook\` | not yet available | | | |")
