@@ -44,7 +44,7 @@ check: build
 
 ## bench: time sop against ajv-cli on generated corpora (docs/performance.md); not part of test
 bench:
-	scripts/bench.sh
+	@scripts/bench.sh
 
 # Install and release targets: a .PHONY line of their own keeps merges with the line above simple.
 .PHONY: completion man install dist
