@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     name = "render",
     mixinStandardHelpOptions = true,
     description = "Render the SOP repository into other files (see the subcommands).",
-    subcommands = {ConfigCommand.class},
+    subcommands = {ConfigCommand.class, HandbookCommand.class},
     footer = {"", "Exit codes: 0 rendered, 2 usage or input problem, 3 internal error."})
 final class RenderCommand implements Runnable {
   @Spec CommandSpec spec;

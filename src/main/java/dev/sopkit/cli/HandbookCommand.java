@@ -1,0 +1,165 @@
+package dev.sopkit.cli;
+
+import dev.sopkit.check.RepoCheck;
+import dev.sopkit.load.RepoScanner;
+import dev.sopkit.render.Handbook;
+import dev.sopkit.render.SiteWriter;
+import dev.sopkit.render.TemplateEngine;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.SortedMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sop render handbook [ROOT] --out DIR}: the SOP repository as a static website. */
+@Command(
+    name = "handbook",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Render the SOP repository as a static website: an overview, a page per department, SOP and"
+          + " role, handoff maps and a search. It works offline, from the file system or any web"
+          + " server."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  sop render handbook sops/ --out site/",
+      "  sop render handbook sops/ --out site/ --templates theme/ \\",
+      "      --repo-url https://git.example.com/acme/sops/edit/main/sops",
+      "",
+      "Findings of the checks are shown on the overview page; they do not stop the render.",
+      "Exit codes: 0 rendered, 2 usage or input problem (also a broken template), 3 internal error."
+    })
+final class HandbookCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @ParentCommand RenderCommand parent;
+  @Mixin TemplatesMixin templates;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "ROOT",
+      description = "The SOP repository folder, holding org.yaml (default: ${DEFAULT-VALUE}).",
+      defaultValue = "sops")
+  String root;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "The folder to write the site to; it is replaced as a whole.")
+  String out;
+
+  @Option(
+      names = "--force",
+      description = "Replace --out even when it holds files the handbook did not make.")
+  boolean force;
+
+  @Option(
+      names = "--repo-url",
+      paramLabel = "URL",
+      description =
+          "Add 'edit' links: URL followed by the SOP file's path within ROOT"
+              + " (for example https://git.example.com/acme/sops/edit/main/sops).")
+  String repoUrl;
+
+  @Option(
+      names = "--today",
+      paramLabel = "DATE",
+      description = "The date that decides which reviews are overdue, YYYY-MM-DD (default: today).")
+  String today;
+
+  @Option(names = "--verbose", description = "Show stack traces of internal errors.")
+  boolean verbose;
+
+  private final Clock clock;
+
+  HandbookCommand() {
+    this(Clock.systemUTC());
+  }
+
+  HandbookCommand(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Path workDir = parent.root().workDir();
+    LocalDate date = parseToday();
+    checkRepoUrl();
+    Path dir = workDir.resolve(root).normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new UserException(
+          "'" + root + "' is not a folder; give the folder that holds org.yaml and the SOPs");
+    }
+    RepoScanner.Listing listing = RepoScanner.scan(dir, workDir);
+    if (listing.org() == null) {
+      throw new UserException(
+          "no org.yaml in '" + root + "'; an SOP repository needs one (see docs/format.md)");
+    }
+    TemplateEngine engine = templates.engine(workDir);
+    RepoCheck.Result result = RepoCheck.run(listing, date);
+    SortedMap<String, String> files =
+        Handbook.render(
+            result.workspace(),
+            result.findings(),
+            result.files(),
+            new Handbook.Options(date, repoUrl, dir, workDir),
+            engine);
+    Path target = workDir.resolve(out).normalize();
+    SiteWriter.write(target, out, files, force, dir);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "handbook: %d pages and assets in %s (open %s)%n",
+            files.size(),
+            out,
+            display(workDir, target.resolve("index.html")));
+    return ExitCodes.CLEAN;
+  }
+
+  /** A path as the user can type it: relative when it is under the working directory. */
+  private static String display(Path workDir, Path file) {
+    Path shown = file.startsWith(workDir) ? workDir.relativize(file) : file;
+    return shown.toString().replace('\\', '/');
+  }
+
+  private LocalDate parseToday() {
+    if (today == null) {
+      return LocalDate.now(clock);
+    }
+    try {
+      return LocalDate.parse(today);
+    } catch (DateTimeParseException e) {
+      throw new UserException("--today '" + today + "' is not a date; write it as YYYY-MM-DD");
+    }
+  }
+
+  private void checkRepoUrl() {
+    if (repoUrl == null) {
+      return;
+    }
+    try {
+      URI uri = new URI(repoUrl);
+      String scheme = uri.getScheme();
+      if ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)) {
+        return;
+      }
+    } catch (URISyntaxException e) {
+      // reported below, like any other URL that is not a web address
+    }
+    throw new UserException("--repo-url '" + repoUrl + "' is not an http(s) URL");
+  }
+}

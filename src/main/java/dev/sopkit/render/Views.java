@@ -1,0 +1,163 @@
+package dev.sopkit.render;
+
+import java.util.List;
+
+/**
+ * What the handbook templates see. Every {@code href} is relative to the page it appears on, so the
+ * site works from the file system and from any web server path. {@link ViewModel} turns these into
+ * maps before a template runs.
+ */
+final class Views {
+  private Views() {}
+
+  /** A link; {@code href} is null when there is nothing to link to (shown as plain text), {@code note} is
+   * a short qualifier such as an SOP id. */
+  record Link(String text, String href, String note) {}
+
+  /** What every page shares: the way back to the root, its title, the nav entry to highlight. */
+  record Page(String root, String title, String section, String orgName, String editUrl) {}
+
+  record MapView(String width, String height, List<MapNode> nodes, List<MapEdge> edges) {}
+
+  /** A box: position, size, and the text anchors (tx, ty label; sy second line). */
+  record MapNode(
+      String label,
+      String sub,
+      String href,
+      String kind,
+      String x,
+      String y,
+      String w,
+      String h,
+      String tx,
+      String ty,
+      String sy) {}
+
+  record MapEdge(String d, String label, String title, String lx, String ly) {}
+
+  record Home(
+      Page page,
+      Counts counts,
+      List<DeptCard> departments,
+      Journey journey,
+      List<Recent> recent,
+      List<Overdue> overdue,
+      List<Finding> findings,
+      String findingSummary,
+      MapView map) {}
+
+  record Counts(int departments, int sops, int roles, int steps, int handoffs) {}
+
+  record DeptCard(Link link, String description, int sops, int roles, boolean external) {}
+
+  record Journey(List<String> stages, List<JourneyRow> rows) {}
+
+  record JourneyRow(Link department, List<List<Link>> cells) {}
+
+  record Recent(Link sop, Link department, String effective, String version, String status) {}
+
+  record Overdue(Link sop, Link owner, String last, String every, String due, long days) {}
+
+  record Finding(String location, String severity, String rule, String message) {}
+
+  record SopPage(Page page, SopView sop) {}
+
+  record SopView(
+      String id,
+      String anchor,
+      String title,
+      Link department,
+      Link owner,
+      String status,
+      String version,
+      String effective,
+      Review review,
+      String purpose,
+      List<String> stages,
+      List<String> channels,
+      List<PromiseView> promises,
+      List<KpiView> kpis,
+      List<InputView> inputs,
+      List<OutputView> outputs,
+      List<StepView> steps,
+      List<Link> references,
+      String leadTime,
+      String file,
+      String editUrl) {}
+
+  record Review(String every, String last, String due, boolean overdue) {}
+
+  /** verdict: {@code ok}, {@code late} or {@code unknown} (no worst case could be computed). */
+  record PromiseView(
+      String id,
+      String channel,
+      String within,
+      String until,
+      String description,
+      String worstCase,
+      String verdict) {}
+
+  record KpiView(String id, String target, String description) {}
+
+  record InputView(
+      String artifact, Link from, boolean external, List<Link> producers, boolean broken) {}
+
+  record OutputView(String artifact, List<Receiver> to) {}
+
+  record Receiver(Link department, boolean external, List<Link> consumers, boolean broken) {}
+
+  record StepView(
+      int n,
+      String id,
+      Link role,
+      String instruction,
+      String when,
+      List<String> systems,
+      String duration,
+      List<String> produces) {}
+
+  record DeptPage(Page page, DeptView dept, MapView map) {}
+
+  record DeptView(
+      String id,
+      String name,
+      Link self,
+      String description,
+      boolean external,
+      List<SopRow> sops,
+      List<Link> roles,
+      List<Exchange> exchanges,
+      Link print) {}
+
+  record SopRow(Link sop, String status, String version, Link owner, List<String> stages) {}
+
+  /** What a department receives from, and hands to, one other department. */
+  record Exchange(Link department, boolean external, List<Flow> receives, List<Flow> hands) {}
+
+  /** One artifact crossing the border: our SOP on this side, theirs on the other. */
+  record Flow(String artifact, Link ours, List<Link> theirs) {}
+
+  record PrintPage(Page page, DeptView dept, List<SopView> sops) {}
+
+  record RolePage(Page page, RoleView role) {}
+
+  record RoleView(
+      String id,
+      String name,
+      Link department,
+      String description,
+      List<Link> owns,
+      List<RoleStep> steps) {}
+
+  record RoleStep(
+      Link sop, int n, String id, String instruction, String when, List<String> systems, String duration) {}
+
+  record MapPage(Page page, MapView map, List<Handoff> handoffs) {}
+
+  record Handoff(Link fromDepartment, Link fromSop, String artifact, Link toDepartment, Link toSop) {}
+
+  record SearchPage(
+      Page page, List<Link> sops, List<Link> roles, List<Link> departments, List<ArtifactView> artifacts) {}
+
+  record ArtifactView(String id, String anchor, List<Link> producers, List<Link> consumers) {}
+}
