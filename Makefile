@@ -4,7 +4,7 @@ JAR := target/sop.jar
 # Class-data-sharing archive of the classes a run loads: bin/sop uses it when it is newer than the jar.
 JSA := target/sop.jsa
 
-.PHONY: demo test build golden check bench fuzz clean
+.PHONY: demo test build golden check bench fuzz clean browser
 
 build: $(JAR) $(JSA)
 
@@ -18,12 +18,17 @@ $(JSA): $(JAR)
 	SOP_JAVA_OPTS="-XX:ArchiveClassesAtExit=$(JSA) -Xlog:cds=off -Xlog:cds+dynamic=off" \
 	  bin/sop validate sops/ --today 2026-11-22 >/dev/null || [ $$? -eq 1 ]
 
-## demo: build, then validate the sample library in sops/
+## demo: build, validate the sample library in sops/ and render its handbook
 demo: build
 	bin/sop validate sops/
+	bin/sop render handbook sops/ --out target/handbook
+
+## browser: the headless chromium and chromedriver that the handbook's browser test drives
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then scripts/install-browser.sh; fi
 
 ## test: the whole suite (unit, golden, end-to-end against the built jar)
-test:
+test: browser
 	@rm -rf target/surefire-reports target/failsafe-reports; rc=0; $(MVN) verify || rc=$$?; scripts/test-summary.sh; exit $$rc
 
 ## fuzz: coverage-guided fuzzing of load + validate for FUZZ_SECONDS (default 300); a crash is
@@ -35,7 +40,7 @@ fuzz:
 	  -Djazzer.instrument='dev.sopkit.**,org.yaml.snakeyaml.**,com.fasterxml.jackson.dataformat.yaml.**'
 
 ## golden: regenerate golden files after an intended output change; review the diff
-golden:
+golden: browser
 	$(MVN) verify -Dgolden.update=true
 
 ## check: lint the sample library as CI would

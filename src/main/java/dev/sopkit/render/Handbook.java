@@ -3,6 +3,7 @@ package dev.sopkit.render;
 import dev.sopkit.diag.Diagnostic;
 import dev.sopkit.diag.Summary;
 import dev.sopkit.graph.HandoffGraph;
+import dev.sopkit.graph.PromiseAnalysis;
 import dev.sopkit.model.Durations;
 import dev.sopkit.model.Org;
 import dev.sopkit.model.Ref;
@@ -48,6 +49,7 @@ public final class Handbook {
 
   private final Workspace ws;
   private final HandoffGraph graph;
+  private PromiseAnalysis promiseAnalysis;
   private final Options opts;
   private final TemplateEngine engine;
   private final List<Sop> sops; // one per id (the first, as validate reports the others), by id
@@ -243,11 +245,23 @@ public final class Handbook {
     Duration lead = graph.leadTime(sop);
     for (Sop.Promise p : sop.promises()) {
       Duration within = p.within() == null ? null : Durations.parse(p.within().value());
-      // Without `until` the clock stops when this SOP ends; with it, the worst case runs along the
-      // handoffs and is left to the promise analysis.
-      Duration worst = p.until() == null ? lead : null;
-      String verdict =
-          worst == null || within == null ? "unknown" : worst.compareTo(within) <= 0 ? "ok" : "late";
+      String verdict = "unknown";
+      Duration worst = null;
+      List<Views.Link> path = new ArrayList<>();
+      if (p.until() == null) {
+        worst = lead; // the clock stops when this SOP ends
+      } else {
+        PromiseAnalysis.Result r = promises().of(p);
+        if (r != null && r.reachable()) {
+          worst = r.worstCase();
+          r.path().forEach(x -> path.add(sopLink(x, root)));
+        } else if (r != null) {
+          verdict = "unreachable";
+        }
+      }
+      if (worst != null && within != null) {
+        verdict = worst.compareTo(within) <= 0 ? "ok" : "late";
+      }
       promises.add(
           new Views.PromiseView(
               text(p.id()),
@@ -256,7 +270,8 @@ public final class Handbook {
               text(p.until()),
               p.description(),
               worst == null ? null : human(worst),
-              verdict));
+              verdict,
+              path));
     }
     List<Views.KpiView> kpis = new ArrayList<>();
     sop.kpis().forEach(k -> kpis.add(new Views.KpiView(k.id(), k.target(), k.description())));
@@ -341,6 +356,14 @@ public final class Handbook {
         human(lead) + (graph.hasUntimedSteps(sop) ? " or more (some steps have no duration)" : ""),
         sourcePath(sop),
         editUrl(sop));
+  }
+
+  /** Built on first use: only promises with {@code until} need it. */
+  private PromiseAnalysis promises() {
+    if (promiseAnalysis == null) {
+      promiseAnalysis = PromiseAnalysis.of(ws);
+    }
+    return promiseAnalysis;
   }
 
   // ---------------------------------------------------------------- departments

@@ -68,20 +68,20 @@ public final class TemplateEngine {
     cfg.setTemplateConfigurations(
         new ConditionalTemplateConfigurationFactory(new FileExtensionMatcher("ftlh"), html));
     cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE); // one run, no reloading
-    cfg.setTemplateLoader(loader(userDir));
+    cfg.setTemplateLoader(loader(userDir, userDirDisplay));
   }
 
-  private static TemplateLoader loader(Path userDir) {
+  private static TemplateLoader loader(Path userDir, String display) {
     List<TemplateLoader> loaders = new ArrayList<>();
     if (userDir != null) {
       if (!Files.isDirectory(userDir)) {
-        throw new RenderException("--templates '" + userDir + "' is not a folder");
+        throw new RenderException("--templates '" + display + "' is not a folder");
       }
       try {
         // FileTemplateLoader compares canonical paths, so neither ../ nor a symlink leaves the folder.
         loaders.add(new FileTemplateLoader(userDir.toFile(), false));
       } catch (IOException e) {
-        throw new RenderException("cannot read --templates '" + userDir + "': " + e.getMessage());
+        throw new RenderException("cannot read --templates '" + display + "': " + e.getMessage());
       }
     }
     loaders.add(new ClassTemplateLoader(TemplateEngine.class, BUILT_IN));

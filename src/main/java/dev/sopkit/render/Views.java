@@ -87,7 +87,10 @@ final class Views {
 
   record Review(String every, String last, String due, boolean overdue) {}
 
-  /** verdict: {@code ok}, {@code late} or {@code unknown} (no worst case could be computed). */
+  /**
+   * verdict: {@code ok}, {@code late}, {@code unreachable} (no SOP along the handoffs produces the
+   * {@code until} artifact) or {@code unknown} (no valid deadline); path: the SOPs of the worst case.
+   */
   record PromiseView(
       String id,
       String channel,
@@ -95,7 +98,8 @@ final class Views {
       String until,
       String description,
       String worstCase,
-      String verdict) {}
+      String verdict,
+      List<Link> path) {}
 
   record KpiView(String id, String target, String description) {}
 

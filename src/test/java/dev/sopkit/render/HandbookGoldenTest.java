@@ -111,7 +111,7 @@ class HandbookGoldenTest {
   @Test
   void homeShowsFindingsOverdueReviewsAndRecentChanges() throws IOException {
     String home = render(tmp.resolve("site")).get("index.html");
-    assertTrue(home.contains("2 errors, 1 warning in 5 files"), "finding summary");
+    assertTrue(home.contains("2 errors, 2 warnings in 5 files"), "finding summary");
     assertTrue(home.contains("no SOP of &#39;sales&#39; outputs &#39;approval&#39;"), "a finding");
     assertTrue(home.contains("2025-07-15 <span class=\"muted\">(495 days)</span>"), "overdue review");
     assertTrue(
