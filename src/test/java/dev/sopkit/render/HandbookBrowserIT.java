@@ -133,6 +133,9 @@ class HandbookBrowserIT {
   private static void click(By by) {
     String from = driver.getCurrentUrl();
     driver.findElement(by).click();
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    waitFor("the page after " + by, () -> !driver.getCurrentUrl().equals(from)
+        && "complete".equals(js.executeScript("return document.readyState")));
     assertNoConsoleErrors(from + " -> " + driver.getCurrentUrl());
   }
 
@@ -181,7 +184,8 @@ class HandbookBrowserIT {
     WebElement box = driver.findElement(By.cssSelector("header form.search input[name=q]"));
     box.sendKeys("double charge");
     box.submit();
-    assertTrue(driver.getCurrentUrl().contains("search.html?q=double+charge"), driver.getCurrentUrl());
+    waitFor("the search page", () -> driver.getCurrentUrl().contains("search.html?q=double+charge")
+        && !driver.findElements(By.cssSelector("#results li")).isEmpty());
     assertNoConsoleErrors("search");
     List<String> hits = resultTitles();
     assertTrue(hits.contains("FIN-PAY-001 Investigate and correct a double charge"), hits.toString());
@@ -191,12 +195,28 @@ class HandbookBrowserIT {
     WebElement q = driver.findElement(By.id("q"));
     q.clear();
     q.sendKeys("IBAN");
-    assertTrue(resultTitles().contains("FIN-RFD-001 Issue a refund"), resultTitles().toString());
+    waitFor("a hit for IBAN", () -> resultTitles().contains("FIN-RFD-001 Issue a refund"));
     q.clear();
     q.sendKeys("returns inspector");
-    assertTrue(resultTitles().contains("Returns Inspector"), resultTitles().toString());
+    waitFor("a hit for the role", () -> resultTitles().contains("Returns Inspector"));
     click(By.cssSelector("#results a"));
     assertTrue(driver.getCurrentUrl().contains("/roles/") || driver.getCurrentUrl().contains("/sops/"));
+  }
+
+  /** Polls until the condition holds: a click or a submit returns before the next page is in. */
+  private static void waitFor(String what, java.util.function.BooleanSupplier condition) {
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        fail("timed out waiting for " + what + " on " + driver.getCurrentUrl());
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        fail("interrupted");
+      }
+    }
   }
 
   private static List<String> resultTitles() {
@@ -268,6 +288,23 @@ class HandbookBrowserIT {
         });
     assertEquals(List.of(), broken, "broken links");
     assertTrue(seen.size() > 80, "crawled every page: " + seen.size());
+  }
+
+  @Test
+  void aDepartmentPrintsAsACleanDocument() {
+    ChromeDriver chrome = (ChromeDriver) driver;
+    open(base + "print/finance.html");
+    chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    assertEquals("none", js.executeScript("return getComputedStyle(document.querySelector('.site-header')).display"));
+    assertEquals("none", js.executeScript("return getComputedStyle(document.querySelector('form.search')).display"));
+    assertEquals(3L, js.executeScript("return document.querySelectorAll('.print-sop article.sop').length"));
+    chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    // Each of the three SOPs starts a new page after the cover: at least four pages.
+    Map<String, Object> pdf = chrome.executeCdpCommand("Page.printToPDF", Map.of());
+    String text = new String(java.util.Base64.getDecoder().decode((String) pdf.get("data")), java.nio.charset.StandardCharsets.ISO_8859_1);
+    int pages = text.split("/Type\\s*/Page[^s]", -1).length - 1;
+    assertTrue(pages >= 4, "pages: " + pages);
   }
 
   @Test
