@@ -46,5 +46,9 @@ class GettingStartedIT {
     assertEquals(0, LauncherIT.sop(repo, "list").exit());
     LauncherIT.Result show = LauncherIT.sop(repo, "show", "CS-001");
     assertTrue(show.out().contains("order-change-request to operations: OPS-001"), show.out());
+
+    LauncherIT.Result handbook = LauncherIT.sop(repo, "render", "handbook", "sops", "--out", "handbook");
+    assertEquals(0, handbook.exit(), handbook.out() + handbook.err());
+    assertTrue(Files.isRegularFile(repo.resolve("handbook/index.html")));
   }
 }
