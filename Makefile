@@ -1,5 +1,6 @@
 # sop: the two commands a new machine needs are `make demo` and `make test`.
-MVN ?= mvn -B -q
+# Colour off: Maven's reset codes would otherwise run into the test summary line.
+MVN ?= mvn -B -q -Dstyle.color=never
 JAR := target/sop.jar
 # Class-data-sharing archive of the classes a run loads: bin/sop uses it when it is newer than the jar.
 JSA := target/sop.jsa

@@ -20,5 +20,5 @@ awk '
     }
     nextfile
   }
-  END { printf "tests: %d passed, %d failed, %d skipped\n", t - f - e - s, f + e, s }
+  END { printf "\ntests: %d passed, %d failed, %d skipped\n", t - f - e - s, f + e, s }
 ' "${reports[@]}"

@@ -11,7 +11,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Render the SOP repository into other files (see the subcommands).",
     subcommands = {ConfigCommand.class, HandbookCommand.class},
-    footer = {"", "Exit codes: 0 rendered, 2 usage or input problem, 3 internal error."})
+    footer = {
+      "",
+      "Exit codes: 0 rendered, 1 findings (config) or drift (config --check),",
+      "2 usage or input problem, 3 internal error."
+    })
 final class RenderCommand implements Runnable {
   @Spec CommandSpec spec;
   @ParentCommand SopkitCommand parent;
