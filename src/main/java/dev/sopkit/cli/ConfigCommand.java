@@ -17,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -131,7 +129,7 @@ final class ConfigCommand implements Callable<Integer> {
     }
     TemplateEngine engine = engine(workDir);
 
-    RepoCheck.Result result = RepoCheck.run(Repos.scan(workDir, root), parseToday());
+    RepoCheck.Result result = RepoCheck.run(Repos.scan(workDir, root), Repos.today(today, Clock.systemUTC()));
     List<Diagnostic> errors =
         result.findings().stream().filter(d -> d.severity() == Severity.ERROR).toList();
     PrintWriter err = spec.commandLine().getErr();
@@ -178,16 +176,6 @@ final class ConfigCommand implements Callable<Integer> {
     return ExitCodes.CLEAN;
   }
 
-  private LocalDate parseToday() {
-    if (today == null) {
-      return LocalDate.now(Clock.systemUTC());
-    }
-    try {
-      return LocalDate.parse(today);
-    } catch (DateTimeParseException e) {
-      throw new UserException("--today '" + today + "' is not a date; write it as YYYY-MM-DD");
-    }
-  }
 
   /** The template to render, after checking --target and --format make sense together. */
   private String templateName() {

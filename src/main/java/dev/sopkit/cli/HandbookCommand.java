@@ -8,11 +8,9 @@ import dev.sopkit.render.TemplateEngine;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -97,18 +95,10 @@ final class HandbookCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path workDir = parent.root().workDir();
-    LocalDate date = parseToday();
+    LocalDate date = Repos.today(today, clock);
     checkRepoUrl();
-    Path dir = workDir.resolve(root).normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new UserException(
-          "'" + root + "' is not a folder; give the folder that holds org.yaml and the SOPs");
-    }
-    RepoScanner.Listing listing = RepoScanner.scan(dir, workDir);
-    if (listing.org() == null) {
-      throw new UserException(
-          "no org.yaml in '" + root + "'; an SOP repository needs one (see docs/format.md)");
-    }
+    Path dir = Repos.root(workDir, root);
+    RepoScanner.Listing listing = Repos.scan(workDir, root);
     TemplateEngine engine = templates.engine(workDir);
     RepoCheck.Result result = RepoCheck.run(listing, date);
     SortedMap<String, String> files =
@@ -136,16 +126,6 @@ final class HandbookCommand implements Callable<Integer> {
     return shown.toString().replace('\\', '/');
   }
 
-  private LocalDate parseToday() {
-    if (today == null) {
-      return LocalDate.now(clock);
-    }
-    try {
-      return LocalDate.parse(today);
-    } catch (DateTimeParseException e) {
-      throw new UserException("--today '" + today + "' is not a date; write it as YYYY-MM-DD");
-    }
-  }
 
   private void checkRepoUrl() {
     if (repoUrl == null) {

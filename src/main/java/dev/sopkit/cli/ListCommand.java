@@ -108,8 +108,8 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LocalDate date = Repo.today(today);
-    RepoCheck.Result result = Repo.load(parent.workDir(), root, date);
+    LocalDate date = Repos.today(today, java.time.Clock.systemUTC());
+    RepoCheck.Result result = Repos.load(parent.workDir(), root, date);
     Workspace ws = result.workspace();
     List<Sop> sops = new ArrayList<>();
     for (Sop s : ws.sops()) {

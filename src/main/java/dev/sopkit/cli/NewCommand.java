@@ -154,9 +154,9 @@ final class NewCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Kind kind = Kind.parse(template);
     String cleanTitle = checkTitle(title);
-    RepoCheck.Result repo = Repo.load(parent.workDir(), root, java.time.LocalDate.now());
+    RepoCheck.Result repo = Repos.load(parent.workDir(), root, java.time.LocalDate.now());
     Workspace ws = repo.workspace();
-    String orgFile = RepoScanner.display(Repo.root(parent.workDir(), root).resolve("org.yaml"), parent.workDir());
+    String orgFile = RepoScanner.display(Repos.root(parent.workDir(), root).resolve("org.yaml"), parent.workDir());
     repo.findings().stream()
         .filter(d -> d.file().equals(orgFile) && d.rule().equals("yaml"))
         .findFirst()
@@ -195,7 +195,7 @@ final class NewCommand implements Callable<Integer> {
       throw new UserException("--to is only for --template handoff");
     }
 
-    Path rootDir = Repo.root(parent.workDir(), root);
+    Path rootDir = Repos.root(parent.workDir(), root);
     Path file = freeFile(rootDir.resolve(department), slug.isEmpty() ? id.toLowerCase(Locale.ROOT) : slug);
     String yaml = schemaLine(rootDir, file) + render(kind, values);
     Files2.write(file, yaml);

@@ -8,7 +8,9 @@ import dev.sopkit.load.RepoScanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /** Reading an SOP repository for a command: from the working tree, or as it was at a revision. */
 final class Repos {
@@ -32,6 +34,23 @@ final class Repos {
           "no org.yaml in '" + root + "'; an SOP repository needs one (see docs/format.md)");
     }
     return listing;
+  }
+
+  /** Reads and checks the whole working tree. */
+  static RepoCheck.Result load(Path workDir, String root, LocalDate today) throws IOException {
+    return RepoCheck.run(scan(workDir, root), today);
+  }
+
+  /** The {@code --today} option of a command, or today by {@code clock} when it is not given. */
+  static LocalDate today(String option, Clock clock) {
+    if (option == null) {
+      return LocalDate.now(clock);
+    }
+    try {
+      return LocalDate.parse(option);
+    } catch (DateTimeParseException e) {
+      throw new UserException("--today '" + option + "' is not a date; write it as YYYY-MM-DD");
+    }
   }
 
   /**

@@ -59,8 +59,8 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LocalDate date = Repo.today(today);
-    RepoCheck.Result result = Repo.load(parent.workDir(), root, date);
+    LocalDate date = Repos.today(today, java.time.Clock.systemUTC());
+    RepoCheck.Result result = Repos.load(parent.workDir(), root, date);
     Workspace ws = result.workspace();
     Sop sop = ws.sop(id);
     if (sop == null) {

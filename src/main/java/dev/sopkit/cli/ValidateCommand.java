@@ -17,7 +17,6 @@ import dev.sopkit.load.RepoScanner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -117,7 +116,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LocalDate date = parseToday();
+    LocalDate date = Repos.today(today, java.time.Clock.systemUTC());
     RepoScanner.Listing listing = Repos.scan(parent.workDir(), root);
     RepoCheck.Result result = RepoCheck.run(listing, date);
     List<Diagnostic> findings = result.findings();
@@ -145,16 +144,6 @@ final class ValidateCommand implements Callable<Integer> {
         new Baseline(base, then.commit(), split.fixed(), split.unchanged()), split);
   }
 
-  private LocalDate parseToday() {
-    if (today == null) {
-      return LocalDate.now(java.time.Clock.systemUTC());
-    }
-    try {
-      return LocalDate.parse(today);
-    } catch (DateTimeParseException e) {
-      throw new UserException("--today '" + today + "' is not a date; write it as YYYY-MM-DD");
-    }
-  }
 
   private Formatter formatter(RepoScanner.Listing listing) {
     return switch (format) {
