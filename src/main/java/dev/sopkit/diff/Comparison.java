@@ -121,17 +121,14 @@ public final class Comparison {
     }
     Map<InputKey, Broken> out = new LinkedHashMap<>();
     for (Sop sop : ws.sops()) {
-      if (!HandoffGraph.active(sop) || sop.idText() == null || ws.department(sop.departmentText()) == null) {
+      if (sop.idText() == null) {
         continue;
       }
       for (Sop.Input in : sop.inputs()) {
-        if (in.artifact() == null || in.from() == null) {
+        if (!HandoffGraph.awaitsHandoff(ws, sop, in)) {
           continue;
         }
         String from = in.from().value();
-        if (ws.department(from) == null || ws.isExternal(from)) {
-          continue;
-        }
         if (graph.linksOf(in).stream().noneMatch(HandoffGraph.Handoff::inForce)) {
           Ref a = in.artifact();
           out.putIfAbsent(

@@ -148,6 +148,22 @@ public final class HandoffGraph {
   }
 
   /**
+   * Whether an input must be handed over by an SOP of its {@code from} department. Not when the SOP
+   * is retired or in an undeclared department, nor when the input comes from an external party
+   * (which needs no SOP) or an undeclared department (unknown-reference reports those).
+   */
+  public static boolean awaitsHandoff(Workspace ws, Sop sop, Sop.Input in) {
+    if (!active(sop) || ws.department(sop.departmentText()) == null) {
+      return false;
+    }
+    if (in.artifact() == null || in.from() == null) {
+      return false;
+    }
+    String from = in.from().value();
+    return ws.department(from) != null && !ws.isExternal(from);
+  }
+
+  /**
    * Every link in the repository, sorted by producer file and output position, then consumer file
    * and input position.
    */

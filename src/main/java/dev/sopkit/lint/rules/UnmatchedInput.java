@@ -67,17 +67,8 @@ public final class UnmatchedInput implements Rule {
       }
     }
     for (Sop sop : ws.sops()) {
-      // Retired SOPs wait for nothing; an SOP in an undeclared department is unknown-reference's.
-      if (!HandoffGraph.active(sop) || ws.department(sop.departmentText()) == null) {
-        continue;
-      }
       for (Sop.Input in : sop.inputs()) {
-        if (in.artifact() == null || in.from() == null) {
-          continue;
-        }
-        String from = in.from().value();
-        // External parties need no SOP; undeclared departments are reported by unknown-reference.
-        if (ws.department(from) == null || ws.isExternal(from)) {
+        if (!HandoffGraph.awaitsHandoff(ws, sop, in)) {
           continue;
         }
         List<HandoffGraph.Handoff> links = graph.linksOf(in);
