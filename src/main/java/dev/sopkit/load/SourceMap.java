@@ -54,9 +54,13 @@ public final class SourceMap {
 
     /** A mapping key, whose value follows. */
     void addKey(String name, SourcePos pos) {
+      addKey(name, pack(pos));
+    }
+
+    void addKey(String name, long pos) {
       grow();
       names[size] = name;
-      keys[size] = pack(pos);
+      keys[size] = pos;
       values[size] = NONE;
       if (index != null) {
         index.put(name, size);
@@ -66,11 +70,15 @@ public final class SourceMap {
 
     /** The value of the last key of a mapping, or the next element of a sequence. */
     void addValue(SourcePos pos) {
+      addValue(pack(pos));
+    }
+
+    void addValue(long pos) {
       if (object) {
-        values[size - 1] = pack(pos);
+        values[size - 1] = pos;
       } else {
         grow();
-        values[size++] = pack(pos);
+        values[size++] = pos;
       }
     }
 
@@ -112,13 +120,21 @@ public final class SourceMap {
   }
 
   void setRoot(JsonNode node, SourcePos pos) {
+    setRoot(node, pack(pos));
+  }
+
+  void setRoot(JsonNode node, long pos) {
     root = node;
-    rootPos = pack(pos);
+    rootPos = pos;
   }
 
   /** Starts recording the children of a container node, which starts at {@code pos}. */
   Slots open(JsonNode container, SourcePos pos) {
-    Slots s = new Slots(container.isObject(), pack(pos));
+    return open(container, pack(pos));
+  }
+
+  Slots open(JsonNode container, long pos) {
+    Slots s = new Slots(container.isObject(), pos);
     containers.put(container, s);
     return s;
   }
@@ -220,7 +236,11 @@ public final class SourceMap {
   }
 
   private static long pack(SourcePos pos) {
-    return ((long) pos.line() << 32) | (pos.column() & 0xffffffffL);
+    return pack(pos.line(), pos.column());
+  }
+
+  static long pack(int line, int column) {
+    return ((long) line << 32) | (column & 0xffffffffL);
   }
 
   private SourcePos unpack(long packed) {

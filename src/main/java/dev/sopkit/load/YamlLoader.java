@@ -141,6 +141,20 @@ public final class YamlLoader {
   }
 
   static ParsedYaml parse(String display, byte[] bytes) {
+    return parse(display, bytes, true);
+  }
+
+  /**
+   * With {@code simplePath}, the common subset of YAML is read by {@link SimpleYamlReader} and the
+   * rest by snakeyaml; without, everything by snakeyaml (the tests compare the two).
+   */
+  static ParsedYaml parse(String display, byte[] bytes, boolean simplePath) {
+    char[] ascii = printableAscii(bytes);
+    if (ascii != null) {
+      // Most SOPs: no decoding to check, and nothing for the character checks below to find
+      ParsedYaml simple = simplePath ? SimpleYamlReader.read(display, ascii, true) : null;
+      return simple != null ? simple : readWithSnakeyaml(display, new String(ascii));
+    }
     String text;
     try {
       text = decode(bytes);
@@ -159,6 +173,17 @@ public final class YamlLoader {
       // placed past the end of the last line. YAML reads every line break as LF anyway.
       text = text.replace("\r\n", "\n").replace('\r', '\n');
     }
+    return read(display, text, simplePath);
+  }
+
+  private static ParsedYaml read(String display, String text, boolean simplePath) {
+    ParsedYaml simple =
+        simplePath ? SimpleYamlReader.read(display, text.toCharArray(), false) : null;
+    return simple != null ? simple : readWithSnakeyaml(display, text);
+  }
+
+  /** The reference path: snakeyaml, through Jackson's token stream, for any YAML. */
+  private static ParsedYaml readWithSnakeyaml(String display, String text) {
     SourceMap map = new SourceMap(display);
     try (AnchorAwareParser parser = (AnchorAwareParser) FACTORY.createParser(text)) {
       return new TreeReader(parser, map).read();
@@ -185,6 +210,22 @@ public final class YamlLoader {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
     return chars.toString();
+  }
+
+  /**
+   * The characters of a file of printable ASCII and LF line breaks only (no tab, CR, control or
+   * other byte), or null for any other file.
+   */
+  private static char[] printableAscii(byte[] bytes) {
+    char[] chars = new char[bytes.length];
+    for (int i = 0; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if ((b < 0x20 && b != '\n') || b == 0x7f) { // bytes from 0x80 are negative
+        return null;
+      }
+      chars[i] = (char) b;
+    }
+    return chars;
   }
 
   private static boolean ascii(byte[] bytes) {

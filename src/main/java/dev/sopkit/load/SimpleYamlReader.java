@@ -1,0 +1,603 @@
+package dev.sopkit.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads the everyday subset of YAML that SOP files are written in, several times faster than
+ * snakeyaml: block mappings and sequences (indentless and compact ones included), plain and quoted
+ * scalars on one line, literal and folded block scalars, flow lists and mappings on one line, and
+ * comments.
+ *
+ * <p>For anything else it gives up and returns null, and {@link YamlLoader} reads the file with
+ * jackson-dataformat-yaml over snakeyaml, which stays the reference and says what is wrong with a
+ * bad file. So this reader never reports a problem and never has to be right about a rare
+ * construct; where it does answer, the tree and every position are exactly those the reference
+ * path builds. {@code SimpleYamlReaderTest} compares the two over the YAML test suite, the sample
+ * library, every fixture, generated corpora and random variants of SOPs.
+ *
+ * <p>Scalars are typed by snakeyaml's own {@link Resolver}, as the reference path does, and then as
+ * {@link YamlLoader}'s tree reader does (YAML 1.2 booleans; numbers other than plain decimal
+ * integers and fractions are left to the reference path).
+ */
+final class SimpleYamlReader {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** Stateless after construction, so one serves every thread. */
+  private static final Resolver RESOLVER = new Resolver();
+  /** Gives up well inside the reference path's limit, which then reports the file. */
+  private static final int MAX_DEPTH = YamlLoader.MAX_DEPTH - 2;
+
+  /** Thrown to leave a file to the reference path; preallocated, without a stack trace. */
+  private static final class GiveUp extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    GiveUp() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final GiveUp GIVE_UP = new GiveUp();
+
+  /** The text as characters: C1-compiled code reads an array much faster than String.charAt. */
+  private final char[] s;
+  private final int n;
+  private final SourceMap map;
+  /** The current line: its number, where it starts and where its line break (or the text) ends. */
+  private int line;
+  private int ls;
+  private int le;
+  /** After a flow collection or quoted scalar: the index just past it. */
+  private int at;
+  /** The position of the value the last value-reading call returned. */
+  private long valuePos;
+  private int values;
+
+  private SimpleYamlReader(char[] text, SourceMap map) {
+    this.s = text;
+    this.n = text.length;
+    this.map = map;
+  }
+
+  /**
+   * The document as the reference path would read it, or null to leave it to that path. The text
+   * has passed {@link YamlLoader}'s character checks, without a byte-order mark, with LF breaks;
+   * {@code printableAscii} says it holds nothing but printable ASCII and line breaks.
+   */
+  static ParsedYaml read(String display, char[] chars, boolean printableAscii) {
+    if (!printableAscii && !eligible(chars)) {
+      return null;
+    }
+    SimpleYamlReader r = new SimpleYamlReader(chars, new SourceMap(display));
+    try {
+      return new ParsedYaml(r.document(), r.map, null);
+    } catch (GiveUp e) {
+      return null;
+    }
+  }
+
+  /**
+   * Tabs and characters outside the basic plane (whose columns count differently) are rare in SOPs
+   * and subtle in YAML: the reference path reads them. (Directives and document markers are
+   * checked line by line, in {@link #setLine}.)
+   */
+  private static boolean eligible(char[] text) {
+    for (char c : text) {
+      if (c == '\t' || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private JsonNode document() {
+    line = 1;
+    setLine(0);
+    if (skipBlank() != 0 || dash(ls)) {
+      throw GIVE_UP; // empty, indented or not a mapping: rare, and the schema refuses it anyway
+    }
+    long pos = pos(ls);
+    JsonNode root = mapping(0, 1, pos);
+    map.setRoot(root, pos);
+    if (!eof()) {
+      throw GIVE_UP;
+    }
+    return root;
+  }
+
+  // --- lines ------------------------------------------------------------------------------------
+
+  private void setLine(int start) {
+    ls = start;
+    int e = start;
+    while (e < n && s[e] != '\n') {
+      e++;
+    }
+    le = e;
+    if (start < n && (s[start] == '%' || marker('-') || marker('.'))) {
+      throw GIVE_UP; // a directive, or the start or end of a document
+    }
+  }
+
+  private boolean marker(char c) {
+    return le - ls >= 3 && s[ls] == c && s[ls + 1] == c && s[ls + 2] == c;
+  }
+
+  private String text(int from, int to) {
+    return new String(s, from, to - from);
+  }
+
+  private void nextLine() {
+    line++;
+    setLine(le + 1);
+  }
+
+  private boolean eof() {
+    return ls >= n;
+  }
+
+  private int spaces(int from) {
+    int i = from;
+    while (i < le && s[i] == ' ') {
+      i++;
+    }
+    return i - from;
+  }
+
+  /** Skips blank and comment lines; the indentation of the next content line, or -1 at the end. */
+  private int skipBlank() {
+    while (!eof()) {
+      int sp = spaces(ls);
+      int i = ls + sp;
+      if (i < le && s[i] != '#') {
+        return sp;
+      }
+      nextLine();
+    }
+    return -1;
+  }
+
+  private long pos(int index) {
+    return SourceMap.pack(line, index - ls + 1);
+  }
+
+  /** A block sequence entry indicator: a dash followed by a space or the end of the line. */
+  private boolean dash(int i) {
+    return i < le && s[i] == '-' && (i + 1 == le || s[i + 1] == ' ');
+  }
+
+  private void count() {
+    if (++values > YamlLoader.MAX_VALUES) {
+      throw GIVE_UP;
+    }
+  }
+
+  // --- block collections ------------------------------------------------------------------------
+
+  /**
+   * A block mapping whose keys sit at column {@code col} (0-based), the first on the current line.
+   * Returns with the current line at the next content line after it, or at the end.
+   */
+  private ObjectNode mapping(int col, int depth, long pos) {
+    if (depth > MAX_DEPTH) {
+      throw GIVE_UP;
+    }
+    count();
+    ObjectNode obj = NODES.objectNode();
+    SourceMap.Slots slots = map.open(obj, pos);
+    while (true) {
+      int k = ls + col;
+      int colon = keyEnd(k);
+      if (colon < 0) {
+        throw GIVE_UP;
+      }
+      String key = text(k, colon);
+      if (obj.has(key)) {
+        throw GIVE_UP; // the reference path reports both places
+      }
+      slots.addKey(key, pos(k));
+      JsonNode value = value(col, colon + 1, depth, true);
+      slots.addValue(valuePos);
+      obj.set(key, value);
+      int ni = skipBlank();
+      if (ni < col) {
+        return obj;
+      }
+      if (ni > col || dash(ls + col)) {
+        throw GIVE_UP;
+      }
+    }
+  }
+
+  /** A block sequence whose dashes sit at column {@code col}, the first on the current line. */
+  private ArrayNode sequence(int col, int depth, long pos) {
+    if (depth > MAX_DEPTH) {
+      throw GIVE_UP;
+    }
+    count();
+    ArrayNode arr = NODES.arrayNode();
+    SourceMap.Slots slots = map.open(arr, pos);
+    while (true) {
+      int item = ls + col + 1;
+      int v = item + spaces(item);
+      JsonNode value;
+      if (v < le && s[v] != '#' && keyEnd(v) > 0) {
+        long here = pos(v); // a compact mapping: "- key: value"
+        value = mapping(v - ls, depth + 1, here);
+        valuePos = here;
+      } else if (dash(v)) {
+        throw GIVE_UP; // "- - x"
+      } else {
+        value = value(col, item, depth, false);
+      }
+      slots.addValue(valuePos);
+      arr.add(value);
+      int ni = skipBlank();
+      if (ni < col || ni == col && !dash(ls + col)) {
+        return arr; // at the parent's next key, or past the sequence
+      }
+      if (ni > col) {
+        throw GIVE_UP;
+      }
+    }
+  }
+
+  /**
+   * The index of the colon ending a plain key that starts at {@code k} ({@code name:} followed by a
+   * space or the end of the line), or -1.
+   */
+  private int keyEnd(int k) {
+    int i = k;
+    while (i < le && keyChar(s[i])) {
+      i++;
+    }
+    if (i == k || i >= le || s[i] != ':') {
+      return -1;
+    }
+    return i + 1 == le || s[i + 1] == ' ' ? i : -1;
+  }
+
+  private static boolean keyChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+  }
+
+  /**
+   * The value after a mapping's colon or a sequence's dash at {@code from}, in a collection at
+   * column {@code col}. Sets {@link #valuePos} and leaves the current line at the next content line.
+   */
+  private JsonNode value(int col, int from, int depth, boolean inMapping) {
+    int v = from + spaces(from);
+    if (v == le || s[v] == '#') {
+      long empty = pos(from); // where the reference path places a missing value: after the indicator
+      nextLine();
+      int ni = skipBlank();
+      if (ni > col || inMapping && ni == col && dash(ls + col)) {
+        long here = pos(ls + ni);
+        JsonNode node =
+            dash(ls + ni) ? sequence(ni, depth + 1, here) : mapping(ni, depth + 1, here);
+        valuePos = here; // reading the children moved it
+        return node;
+      }
+      count();
+      valuePos = empty;
+      return NODES.textNode(""); // what Jackson makes of an empty plain scalar
+    }
+    valuePos = pos(v);
+    char c = s[v];
+    JsonNode node;
+    if (c == '|' || c == '>') {
+      count();
+      return NODES.textNode(blockScalar(v, col));
+    } else if (c == '[' || c == '{') {
+      long here = valuePos;
+      node = flow(v, depth + 1);
+      valuePos = here; // reading the elements moved it
+      endOfLine(at);
+    } else if (c == '"' || c == '\'') {
+      count();
+      node = NODES.textNode(quoted(v));
+      endOfLine(at);
+    } else {
+      count();
+      node = plain(v);
+    }
+    nextLine();
+    return node;
+  }
+
+  /** Only spaces, then a comment or the end of the line, may follow a value. */
+  private void endOfLine(int i) {
+    int j = i + spaces(i);
+    if (j < le && (j == i || s[j] != '#')) {
+      throw GIVE_UP;
+    }
+  }
+
+  // --- scalars ----------------------------------------------------------------------------------
+
+  /** A plain scalar in a block collection: the rest of the line, up to a comment. */
+  private JsonNode plain(int v) {
+    if (!plainStart(v)) {
+      throw GIVE_UP;
+    }
+    int end = v;
+    for (int i = v; i < le; i++) {
+      char c = s[i];
+      if (c == '#' && s[i - 1] == ' ') {
+        break;
+      }
+      if (c == ':' && (i + 1 == le || s[i + 1] == ' ')) {
+        throw GIVE_UP; // "key: a: b" is not YAML
+      }
+      if (c != ' ') {
+        end = i + 1;
+      }
+    }
+    return scalar(text(v, end));
+  }
+
+  /**
+   * Indicator characters cannot start a plain scalar, or start something else; a dash may start a
+   * negative number. Everything else the reference path reads.
+   */
+  private boolean plainStart(int v) {
+    char c = s[v];
+    if (c == '-') {
+      return v + 1 < le && s[v + 1] >= '0' && s[v + 1] <= '9';
+    }
+    return "?:,[]{}#&*!|>'\"%@`".indexOf(c) < 0;
+  }
+
+  /** A plain scalar typed as the reference path types it, or give up where that needs care. */
+  private static JsonNode scalar(String v) {
+    Tag tag = RESOLVER.resolve(NodeId.scalar, v, true);
+    if (Tag.NULL.equals(tag)) {
+      return NODES.nullNode();
+    }
+    if (Tag.BOOL.equals(tag)) {
+      // YAML 1.2: only true and false are booleans (see YamlLoader)
+      if (v.equalsIgnoreCase("true")) {
+        return NODES.booleanNode(true);
+      }
+      return v.equalsIgnoreCase("false") ? NODES.booleanNode(false) : NODES.textNode(v);
+    }
+    if (Tag.INT.equals(tag)) {
+      return decimal(v);
+    }
+    if (Tag.FLOAT.equals(tag)) {
+      return decimalFraction(v);
+    }
+    return NODES.textNode(v); // str, and timestamps, which the reference path also keeps as text
+  }
+
+  /** A plain decimal integer such as 1 or -42; octal, hex, underscores and the like give up. */
+  private static JsonNode decimal(String v) {
+    int i = v.charAt(0) == '-' ? 1 : 0;
+    int digits = v.length() - i;
+    if (digits < 1 || digits > 18 || v.charAt(i) == '0' && digits > 1) {
+      throw GIVE_UP;
+    }
+    for (int k = i; k < v.length(); k++) {
+      if (v.charAt(k) < '0' || v.charAt(k) > '9') {
+        throw GIVE_UP;
+      }
+    }
+    long value = Long.parseLong(v);
+    return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
+  }
+
+  /** A plain decimal fraction such as 2.5 (a version written as a number); the rest gives up. */
+  private static JsonNode decimalFraction(String v) {
+    int i = v.charAt(0) == '-' ? 1 : 0;
+    int point = v.indexOf('.');
+    if (point <= i || point == v.length() - 1 || v.length() > 20) {
+      throw GIVE_UP;
+    }
+    for (int k = i; k < v.length(); k++) {
+      char c = v.charAt(k);
+      if ((c < '0' || c > '9') && k != point) {
+        throw GIVE_UP;
+      }
+    }
+    return NODES.numberNode(Double.parseDouble(v));
+  }
+
+  /** A single- or double-quoted scalar closed on its line, without escapes; sets {@link #at}. */
+  private String quoted(int q) {
+    char quote = s[q];
+    StringBuilder out = null;
+    int from = q + 1;
+    for (int i = from; i < le; i++) {
+      char c = s[i];
+      if (c == '\\' && quote == '"') {
+        throw GIVE_UP;
+      }
+      if (c == quote) {
+        if (quote == '\'' && i + 1 < le && s[i + 1] == '\'') {
+          if (out == null) {
+            out = new StringBuilder();
+          }
+          out.append(s, from, i + 1 - from); // '' is one quote
+          from = i + 2;
+          i++;
+          continue;
+        }
+        at = i + 1;
+        return out == null ? text(from, i) : out.append(s, from, i - from).toString();
+      }
+    }
+    throw GIVE_UP; // continues on the next line
+  }
+
+  /**
+   * A literal ({@code |}) or folded ({@code >}) block scalar, following snakeyaml's scanner step by
+   * step; explicit indentation and keep-chomping give up. Leaves the current line after it.
+   */
+  private String blockScalar(int v, int col) {
+    boolean folded = s[v] == '>';
+    int h = v + 1;
+    boolean strip = false;
+    if (h < le && s[h] == '-') {
+      strip = true;
+      h++;
+    }
+    endOfLine(h); // also gives up on "|+", "|2" and the like
+    nextLine();
+    // The indentation: the first content line's, at least one more than the collection's.
+    int breaks = 0;
+    int maxIndent = 0;
+    while (!eof() && ls + spaces(ls) == le) {
+      maxIndent = Math.max(maxIndent, le - ls);
+      if (le == n) {
+        throw GIVE_UP; // blank to the end of a text without a final line break
+      }
+      breaks++;
+      nextLine();
+    }
+    if (eof()) {
+      throw GIVE_UP;
+    }
+    maxIndent = Math.max(maxIndent, spaces(ls));
+    int indent = Math.max(col + 1, maxIndent);
+    if (spaces(ls) != indent) {
+      throw GIVE_UP; // empty, or a blank line indented deeper than the text
+    }
+    StringBuilder out = new StringBuilder();
+    boolean lineBreak;
+    while (true) {
+      for (int b = 0; b < breaks; b++) {
+        out.append('\n');
+      }
+      boolean leadingNonSpace = s[ls + indent] != ' ';
+      out.append(s, ls + indent, le - ls - indent);
+      lineBreak = le < n;
+      nextLine();
+      breaks = 0;
+      // Blank lines (no deeper than the indentation) are breaks; a deeper blank line is text.
+      while (!eof()) {
+        int sp = spaces(ls);
+        if (ls + sp != le || sp > indent) {
+          break;
+        }
+        if (le == n) {
+          nextLine(); // spaces without a line break end the text
+          break;
+        }
+        breaks++;
+        nextLine();
+      }
+      if (eof() || spaces(ls) < indent) {
+        break;
+      }
+      if (folded && lineBreak && leadingNonSpace && s[ls + indent] != ' ') {
+        if (breaks == 0) {
+          out.append(' ');
+        }
+      } else if (lineBreak) {
+        out.append('\n');
+      }
+    }
+    if (!strip && lineBreak) {
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  // --- flow collections -------------------------------------------------------------------------
+
+  /** A flow list or mapping that closes on its line, starting at {@code i}; sets {@link #at}. */
+  private JsonNode flow(int i, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw GIVE_UP;
+    }
+    count();
+    boolean list = s[i] == '[';
+    char close = list ? ']' : '}';
+    JsonNode node = list ? NODES.arrayNode() : NODES.objectNode();
+    SourceMap.Slots slots = map.open(node, pos(i));
+    at = skip(i + 1);
+    if (at < le && s[at] == close) {
+      at++;
+      return node;
+    }
+    while (true) {
+      if (list) {
+        ((ArrayNode) node).add(flowValue(depth));
+      } else {
+        int colon = keyEnd(at);
+        if (colon < 0 || colon + 1 >= le) {
+          throw GIVE_UP;
+        }
+        String key = text(at, colon);
+        ObjectNode obj = (ObjectNode) node;
+        if (obj.has(key)) {
+          throw GIVE_UP;
+        }
+        slots.addKey(key, pos(at));
+        at = skip(colon + 1);
+        obj.set(key, flowValue(depth));
+      }
+      slots.addValue(valuePos);
+      at = skip(at);
+      if (at >= le) {
+        throw GIVE_UP; // continues on the next line
+      }
+      char c = s[at];
+      if (c == close) {
+        at++;
+        return node;
+      }
+      if (c != ',') {
+        throw GIVE_UP;
+      }
+      at = skip(at + 1);
+    }
+  }
+
+  private int skip(int i) {
+    return i + spaces(i);
+  }
+
+  /** An element of a flow collection at {@link #at}; leaves {@link #at} just past it. */
+  private JsonNode flowValue(int depth) {
+    if (at >= le) {
+      throw GIVE_UP;
+    }
+    int v = at;
+    valuePos = pos(v);
+    char c = s[v];
+    if (c == '[' || c == '{') {
+      long here = valuePos;
+      JsonNode node = flow(v, depth + 1);
+      valuePos = here;
+      return node;
+    }
+    count();
+    if (c == '"' || c == '\'') {
+      return NODES.textNode(quoted(v));
+    }
+    if (!plainStart(v)) {
+      throw GIVE_UP; // also an empty entry: "[a, , b]", "[a, ]"
+    }
+    int end = v;
+    int i = v;
+    for (; i < le; i++) {
+      c = s[i];
+      if (c == ',' || c == ']' || c == '}') {
+        break;
+      }
+      if (c == ':' || c == '#' || c == '[' || c == '{' || c == '?') {
+        throw GIVE_UP; // in a flow collection '?' ends a plain scalar too
+      }
+      if (c != ' ') {
+        end = i + 1;
+      }
+    }
+    at = end;
+    return scalar(text(v, end));
+  }
+}
