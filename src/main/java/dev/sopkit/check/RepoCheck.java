@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -35,9 +36,21 @@ public final class RepoCheck {
   /** Findings sorted for output, the number of files read, and the workspace for later stages. */
   public record Result(List<Diagnostic> findings, int files, Workspace workspace) {}
 
-  private record FileResult(List<Diagnostic> findings, Sop sop) {}
+  /**
+   * What checking one SOP file found: its YAML and schema findings, and its model (null when it
+   * could not be mapped). It depends only on the file's bytes and display path.
+   */
+  public record FileResult(List<Diagnostic> findings, Sop sop) {}
 
   public static Result run(Listing listing, LocalDate today) {
+    return run(listing, today, RepoCheck::check);
+  }
+
+  /**
+   * Checks a repository, each SOP file through {@code check}: {@link #check}, or a stand-in that
+   * gives the result of a file with the same bytes and display path checked before.
+   */
+  public static Result run(Listing listing, LocalDate today, Function<SourceFile, FileResult> check) {
     List<Diagnostic> findings = new ArrayList<>(listing.problems());
     SourceFile orgFile = Objects.requireNonNull(listing.org(), "org file");
     ParsedYaml orgDoc = YamlLoader.load(orgFile);
@@ -50,7 +63,7 @@ public final class RepoCheck {
       org = ModelMapper.emptyOrg(orgFile.display());
     }
 
-    List<FileResult> results = listing.sops().parallelStream().map(RepoCheck::checkSop).toList();
+    List<FileResult> results = listing.sops().parallelStream().map(check).toList();
     List<Sop> sops = new ArrayList<>(results.size());
     for (FileResult r : results) {
       findings.addAll(r.findings());
@@ -67,7 +80,8 @@ public final class RepoCheck {
     return new Result(List.copyOf(findings), listing.sops().size() + 1, ws);
   }
 
-  private static FileResult checkSop(SourceFile file) {
+  /** Reads, parses and schema-checks one SOP file and maps it to the model. */
+  public static FileResult check(SourceFile file) {
     ParsedYaml doc = YamlLoader.load(file);
     if (!doc.ok()) {
       return new FileResult(List.of(doc.problem()), null);

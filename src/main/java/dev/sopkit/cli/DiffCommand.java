@@ -84,9 +84,10 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocalDate today = LocalDate.now(Clock.systemUTC());
-    RepoScanner.Listing listing = Repos.scan(parent.workDir(), root);
-    RepoCheck.Result now = RepoCheck.run(listing, today);
-    Repos.AtRevision then = Repos.atRevision(parent.workDir(), root, rev, today, "REV");
+    Repos.WithRevision both = Repos.withRevision(parent.workDir(), root, rev, today, "REV");
+    RepoScanner.Listing listing = both.listing();
+    RepoCheck.Result now = both.now();
+    Repos.AtRevision then = both.then();
     Snapshot before =
         then.result() == null
             ? Snapshot.empty(new Workspace(ModelMapper.emptyOrg(listing.org().display()), List.of(), today))

@@ -1,6 +1,7 @@
 package dev.sopkit.cli;
 
 import dev.sopkit.check.RepoCheck;
+import dev.sopkit.check.Unchanged;
 import dev.sopkit.git.GitException;
 import dev.sopkit.git.GitListing;
 import dev.sopkit.git.GitRepo;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** Reading an SOP repository for a command: from the working tree, or as it was at a revision. */
 final class Repos {
@@ -61,21 +63,30 @@ final class Repos {
    */
   record AtRevision(String commit, RepoScanner.Listing listing, RepoCheck.Result result) {}
 
+  /** The working tree, its check, and the repository at a revision. */
+  record WithRevision(RepoScanner.Listing listing, RepoCheck.Result now, AtRevision then) {}
+
   /**
-   * Reads {@code root} as it is at {@code rev}, from git's object store (the working tree is not
-   * touched), and checks it.
+   * Reads and checks the working tree, and {@code root} as it is at {@code rev} from git's object
+   * store (the working tree is not touched). Files unchanged since {@code rev} are read and checked
+   * once, for both.
    *
    * @param option the option or argument that named the revision, for messages
    */
-  static AtRevision atRevision(
-      Path workDir, String root, String rev, LocalDate date, String option) {
+  static WithRevision withRevision(
+      Path workDir, String root, String rev, LocalDate date, String option) throws IOException {
+    RepoScanner.Listing listing = scan(workDir, root);
     Path dir = root(workDir, root);
     try {
       GitRepo repo = GitRepo.containing(dir, root);
       String commit = repo.resolve(rev);
-      RepoScanner.Listing listing = GitListing.at(repo, commit, dir, workDir);
-      return new AtRevision(
-          commit, listing, listing.org() == null ? null : RepoCheck.run(listing, date));
+      List<GitListing.File> files = GitListing.files(repo, commit, dir, workDir);
+      Unchanged unchanged = new Unchanged(files);
+      RepoCheck.Result now = RepoCheck.run(listing, date, unchanged::checkWorkingTree);
+      RepoScanner.Listing then = GitListing.read(repo, files, unchanged::workingTreeFile);
+      RepoCheck.Result thenResult =
+          then.org() == null ? null : RepoCheck.run(then, date, unchanged::checkRevision);
+      return new WithRevision(listing, now, new AtRevision(commit, then, thenResult));
     } catch (GitException e) {
       throw new UserException(option + ": " + e.getMessage());
     }

@@ -117,17 +117,21 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocalDate date = Repos.today(today, java.time.Clock.systemUTC());
-    RepoScanner.Listing listing = Repos.scan(parent.workDir(), root);
-    RepoCheck.Result result = RepoCheck.run(listing, date);
-    List<Diagnostic> findings = result.findings();
+    RepoScanner.Listing listing;
+    List<Diagnostic> findings;
     Summary summary;
     if (base == null) {
+      listing = Repos.scan(parent.workDir(), root);
+      RepoCheck.Result result = RepoCheck.run(listing, date);
+      findings = result.findings();
       summary = Summary.of(findings, result.files());
     } else {
-      // Read the base before anything is printed: a bad revision must not leave half a report.
-      Baseline.Compared compared = compareWithBase(date, findings);
+      // The base is read before anything is printed: a bad revision must not leave half a report.
+      Repos.WithRevision both = Repos.withRevision(parent.workDir(), root, base, date, "--base");
+      listing = both.listing();
+      Baseline.Compared compared = compare(both);
       findings = compared.split().added();
-      summary = Summary.of(findings, result.files()).withBaseline(compared.baseline());
+      summary = Summary.of(findings, both.now().files()).withBaseline(compared.baseline());
     }
     PrintWriter out = spec.commandLine().getOut();
     formatter(listing).write(findings, summary, quiet, out);
@@ -135,15 +139,14 @@ final class ValidateCommand implements Callable<Integer> {
     return failed ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
   }
 
-  private Baseline.Compared compareWithBase(LocalDate date, List<Diagnostic> now) {
-    Repos.AtRevision then = Repos.atRevision(parent.workDir(), root, base, date, "--base");
+  private Baseline.Compared compare(Repos.WithRevision both) {
+    Repos.AtRevision then = both.then();
     // A root without org.yaml at the base (a new SOP repository) had nothing to find.
     List<Diagnostic> before = then.result() == null ? List.of() : then.result().findings();
-    NewFindings.Split split = NewFindings.between(before, now);
+    NewFindings.Split split = NewFindings.between(before, both.now().findings());
     return new Baseline.Compared(
         new Baseline(base, then.commit(), split.fixed(), split.unchanged()), split);
   }
-
 
   private Formatter formatter(RepoScanner.Listing listing) {
     return switch (format) {

@@ -2,7 +2,9 @@ package dev.sopkit.git;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sopkit.load.RepoScanner;
 import dev.sopkit.load.SourceFile;
@@ -38,7 +40,8 @@ class GitListingTest {
     GitRepo repo = GitRepo.containing(dir.resolve("sops"), "sops");
     assertEquals("sops/", repo.prefix());
     String head = repo.resolve("HEAD");
-    RepoScanner.Listing listing = GitListing.at(repo, head, dir.resolve("sops"), dir);
+    RepoScanner.Listing listing =
+        GitListing.read(repo, GitListing.files(repo, head, dir.resolve("sops"), dir), f -> null);
 
     assertEquals("sops/org.yaml", listing.org().display());
     List<String> names = listing.sops().stream().map(SourceFile::relative).toList();
@@ -55,6 +58,19 @@ class GitListingTest {
     }
     String text = new String(listing.sops().get(301).content().read(), StandardCharsets.UTF_8);
     assertEquals("id: U\n", text);
+  }
+
+  @Test
+  void aBlobHoldsTheBytesGitNamedItFor() {
+    byte[] bytes = "sop: 1\n".getBytes(StandardCharsets.UTF_8);
+    // printf 'sop: 1\n' | git hash-object --stdin, in a SHA-1 and in a SHA-256 repository
+    String sha1 = "9018e6a7d06be3eada554faa9b5dd5904c003c56";
+    String sha256 = "d2925bed27759632d4c9cd98c6b5dcfac4c82cc457abaf2f4f0e77dabb084ac5";
+    assertTrue(new GitListing.File("a.yaml", "a.yaml", sha1, 7).holds(bytes));
+    assertTrue(new GitListing.File("a.yaml", "a.yaml", sha256, 7).holds(bytes));
+    byte[] other = "sop: 2\n".getBytes(StandardCharsets.UTF_8);
+    assertFalse(new GitListing.File("a.yaml", "a.yaml", sha1, 7).holds(other));
+    assertFalse(new GitListing.File("a.yaml", "a.yaml", sha1, 8).holds(bytes), "listed with another size");
   }
 
   @Test

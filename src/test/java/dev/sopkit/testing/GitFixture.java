@@ -21,9 +21,15 @@ public final class GitFixture {
 
   /** A fresh repository with a committer set and signing off, whatever the machine's config. */
   public static GitFixture init(Path dir) throws IOException, InterruptedException {
+    return init(dir, "sha1");
+  }
+
+  /** @param objectFormat how git names objects: sha1, or sha256 */
+  public static GitFixture init(Path dir, String objectFormat)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
     GitFixture g = new GitFixture(dir);
-    g.git("init", "-q", "-b", "main");
+    g.git("init", "-q", "-b", "main", "--object-format=" + objectFormat);
     g.git("config", "user.name", "Test");
     g.git("config", "user.email", "test@example.com");
     g.git("config", "commit.gpgsign", "false");
