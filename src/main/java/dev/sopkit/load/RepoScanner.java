@@ -3,6 +3,7 @@ package dev.sopkit.load;
 import dev.sopkit.diag.Diagnostic;
 import dev.sopkit.diag.Severity;
 import dev.sopkit.model.SourcePos;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -35,6 +36,12 @@ public final class RepoScanner {
     Path absRoot = root.toAbsolutePath().normalize();
     Path realRoot = absRoot.toRealPath();
     Path base = workDir.toAbsolutePath().normalize();
+    // Every path the walk visits starts with absRoot's text: paths are cut from strings rather than
+    // computed with Path operations, which cost more than the rest of the listing.
+    String rootText = absRoot.toString();
+    String displayPrefix = absRoot.equals(base) ? "" : display(absRoot, base) + "/";
+    // From a working directory inside the root, files below it show relative to it, others not
+    boolean prefixed = absRoot.equals(base) || !base.startsWith(absRoot);
     List<SourceFile> sops = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     SourceFile[] org = new SourceFile[1];
@@ -55,7 +62,8 @@ public final class RepoScanner {
             if (hidden(file) || !isYaml(file)) {
               return FileVisitResult.CONTINUE;
             }
-            String display = display(file, base);
+            String relative = relative(file, rootText);
+            String display = prefixed ? displayPrefix + relative : display(file, base);
             Path target = file;
             if (attrs.isSymbolicLink()) {
               try {
@@ -81,15 +89,16 @@ public final class RepoScanner {
               problems.add(problem(display, NOT_A_FILE));
               return FileVisitResult.CONTINUE;
             }
-            long size;
-            try {
-              size = Files.size(target);
-            } catch (IOException e) {
-              problems.add(problem(display, "cannot read file: " + e.getMessage()));
-              return FileVisitResult.CONTINUE;
+            long size = attrs.size();
+            if (attrs.isSymbolicLink()) {
+              try {
+                size = Files.size(target);
+              } catch (IOException e) {
+                problems.add(problem(display, "cannot read file: " + e.getMessage()));
+                return FileVisitResult.CONTINUE;
+              }
             }
             Path readFrom = target;
-            String relative = absRoot.relativize(file).toString().replace('\\', '/');
             SourceFile source =
                 new SourceFile(display, relative, size, () -> Files.readAllBytes(readFrom));
             if (relative.equals(ORG_FILE)) {
@@ -108,6 +117,13 @@ public final class RepoScanner {
         });
     sops.sort(Comparator.comparing(SourceFile::relative));
     return new Listing(org[0], sops, problems);
+  }
+
+  /** The path below the root, with forward slashes, for a path the walk of the root visited. */
+  private static String relative(Path file, String rootText) {
+    String s = file.toString();
+    int from = rootText.endsWith(File.separator) ? rootText.length() : rootText.length() + 1;
+    return s.substring(from).replace('\\', '/');
   }
 
   private static boolean hidden(Path p) {

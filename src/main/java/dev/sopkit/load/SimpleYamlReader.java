@@ -131,6 +131,38 @@ final class SimpleYamlReader {
     return new String(s, from, to - from);
   }
 
+  /**
+   * Keys are few and repeat in every file. Handing out one interned string per key saves building
+   * and hashing a new one, and makes the model mapper's lookups by literal names ("id", "role")
+   * match on identity. Threads share the table without locks: a slot holds an immutable string,
+   * and a slot lost to a race only costs a miss.
+   */
+  private static final String[] KEYS = new String[1024];
+
+  private String key(int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + s[i];
+    }
+    int slot = (h ^ (h >>> 10)) & (KEYS.length - 1);
+    String k = KEYS[slot];
+    if (k != null && k.length() == to - from && k.hashCode() == h && matches(k, from)) {
+      return k;
+    }
+    k = text(from, to).intern();
+    KEYS[slot] = k;
+    return k;
+  }
+
+  private boolean matches(String k, int from) {
+    for (int i = 0; i < k.length(); i++) {
+      if (k.charAt(i) != s[from + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void nextLine() {
     line++;
     setLine(le + 1);
@@ -195,7 +227,7 @@ final class SimpleYamlReader {
       if (colon < 0) {
         throw GIVE_UP;
       }
-      String key = text(k, colon);
+      String key = key(k, colon);
       if (obj.has(key)) {
         throw GIVE_UP; // the reference path reports both places
       }
@@ -532,7 +564,7 @@ final class SimpleYamlReader {
         if (colon < 0 || colon + 1 >= le) {
           throw GIVE_UP;
         }
-        String key = text(at, colon);
+        String key = key(at, colon);
         ObjectNode obj = (ObjectNode) node;
         if (obj.has(key)) {
           throw GIVE_UP;
