@@ -33,17 +33,22 @@ public final class Linter {
         sopByFile.put(sop.file(), sop.idText());
       }
     }
-    List<Diagnostic> found = new ArrayList<>();
+    List<Rule> enabled = rules.stream().filter(r -> severity(config, r.meta()) != null).toList();
     Set<String> ran = new HashSet<>();
-    for (Rule rule : rules) {
-      RuleMeta meta = rule.meta();
-      Severity severity = severity(config, meta);
-      if (severity == null) {
-        continue;
-      }
-      ran.add(meta.id());
-      rule.check(ws, new Collector(meta.id(), severity, sopByFile, found));
-    }
+    enabled.forEach(r -> ran.add(r.meta().id()));
+    // Rules only read the workspace (the graphs they share are built once, under a lock), so they
+    // run on all cores; each reports into its own list, joined in registry order.
+    List<Diagnostic> found = new ArrayList<>();
+    enabled.parallelStream()
+        .map(
+            rule -> {
+              List<Diagnostic> own = new ArrayList<>();
+              Severity severity = severity(config, rule.meta());
+              rule.check(ws, new Collector(rule.meta().id(), severity, sopByFile, own));
+              return own;
+            })
+        .toList()
+        .forEach(found::addAll);
     out.addAll(Suppressions.apply(ws, found, ran, meta -> severity(config, meta)));
     return out;
   }
