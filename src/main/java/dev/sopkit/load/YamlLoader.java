@@ -57,7 +57,14 @@ public final class YamlLoader {
   /** Longer numbers stay text (Jackson's rule), so no time is spent converting a huge one. */
   private static final int MAX_NUMBER_LENGTH = 100;
 
-  private static final YAMLFactory FACTORY = newFactory();
+  /**
+   * Built on first use: a repository that SimpleYamlReader reads whole never loads snakeyaml and
+   * Jackson's YAML layer, which saves start-up time.
+   */
+  private static final class Snakeyaml {
+    static final YAMLFactory FACTORY = newFactory();
+  }
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private static YAMLFactory newFactory() {
@@ -185,7 +192,7 @@ public final class YamlLoader {
   /** The reference path: snakeyaml, through Jackson's token stream, for any YAML. */
   private static ParsedYaml readWithSnakeyaml(String display, String text) {
     SourceMap map = new SourceMap(display);
-    try (AnchorAwareParser parser = (AnchorAwareParser) FACTORY.createParser(text)) {
+    try (AnchorAwareParser parser = (AnchorAwareParser) Snakeyaml.FACTORY.createParser(text)) {
       return new TreeReader(parser, map).read();
     } catch (JsonProcessingException e) {
       return syntaxError(display, e);
