@@ -58,19 +58,22 @@ GEN_CP="target/test-classes"
 GEN_STAMP="$(cat src/test/java/dev/sopkit/bench/CorpusGenerator.java | sha1sum | cut -c1-12)-$SEED-$BROKEN_LINKS-$SCHEMA_ERRORS"
 
 # --- timing helpers ----------------------------------------------------------------------------
-# run_timed OUTFILE CMD...: runs CMD once, appends "wall_ms peak_rss_kb" to OUTFILE.
+# run_timed OUTFILE CMD...: runs CMD once, appends "wall_ms peak_rss_kb cpu_ms" to OUTFILE
+# (CPU time is user + system, of every thread: it depends less on other load than wall time).
 run_timed() {
   local out="$1"
   shift
   local t0 t1
   t0=$(date +%s%N)
-  /usr/bin/time -f '%M' -o "$BENCH/.rss" "$@" >/dev/null 2>"$BENCH/.stderr" || true
+  /usr/bin/time -f '%M %U %S' -o "$BENCH/.rss" "$@" >/dev/null 2>"$BENCH/.stderr" || true
   t1=$(date +%s%N)
-  echo "$(((t1 - t0) / 1000000)) $(tail -1 "$BENCH/.rss")" >>"$out"
+  echo "$(((t1 - t0) / 1000000)) $(tail -1 "$BENCH/.rss" | awk '{printf "%d %d", $1, ($2 + $3) * 1000}')" >>"$out"
 }
 
+median_of() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+
 # measure N CMD...: one warm-up run (fills the page cache), then N timed runs; prints
-# "median_ms max_rss_kb".
+# "median_wall_ms max_rss_kb median_cpu_ms".
 measure() {
   local n="$1"
   shift
@@ -78,10 +81,11 @@ measure() {
   : >"$f"
   "$@" >/dev/null 2>&1 || true
   for _ in $(seq "$n"); do run_timed "$f" "$@"; done
-  local median rss
-  median=$(cut -d' ' -f1 "$f" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}')
+  local median rss cpu
+  median=$(cut -d' ' -f1 "$f" | median_of)
   rss=$(cut -d' ' -f2 "$f" | sort -n | tail -1)
-  echo "$median $rss"
+  cpu=$(cut -d' ' -f3 "$f" | median_of)
+  echo "$median $rss $cpu"
 }
 
 secs() { awk -v ms="$1" 'BEGIN {printf "%.2f s", ms / 1000}'; }
@@ -94,21 +98,23 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 ram=$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo)
 jdk=$(java -version 2>&1 | head -1)
 echo "Machine: $(nproc) cores ($cpu), $ram RAM, $jdk, node $(node --version 2>/dev/null || echo none)"
-echo "Load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $RUNS timed runs per figure ($RUNS_LARGE from 50,000 SOPs), after one warm-up run; median wall time, maximum peak RSS"
+echo "Load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $RUNS timed runs per figure ($RUNS_LARGE from 50,000 SOPs), after one warm-up run; median wall time, median CPU time (user + system), maximum peak RSS"
 echo
 
 # --- start-up ----------------------------------------------------------------------------------
-read -r v_ms v_rss < <(measure "$RUNS" "$SOP" --version)
-read -r s_ms s_rss < <(measure "$RUNS" "$SOP" validate sops/ --today "$TODAY")
-echo "| Start-up | median wall | peak RSS |"
-echo "| --- | --- | --- |"
-echo "| \`sop --version\` | $(secs "$v_ms") | $(mb "$v_rss") |"
-echo "| \`sop validate sops/\` (sample library, 36 files) | $(secs "$s_ms") | $(mb "$s_rss") |"
+# Start-up figures are short and noisy: three times the runs.
+read -r v_ms v_rss v_cpu < <(measure "$((RUNS * 3))" "$SOP" --version)
+read -r s_ms s_rss s_cpu < <(measure "$((RUNS * 3))" "$SOP" validate sops/ --today "$TODAY")
+echo "| Start-up | median wall | CPU | peak RSS |"
+echo "| --- | --- | --- | --- |"
+echo "| \`sop --version\` | $(secs "$v_ms") | $(secs "$v_cpu") | $(mb "$v_rss") |"
+echo "| \`sop validate sops/\` (sample library, 36 files) | $(secs "$s_ms") | $(secs "$s_cpu") | $(mb "$s_rss") |"
 echo
 
 # --- corpora -----------------------------------------------------------------------------------
 mismatches_total=0
 rows=()
+declare -A validate_ms validate_cpu
 for n in $SIZES; do
   corpus="$BENCH/corpus-$n"
   if [ "$(cat "$corpus/.stamp" 2>/dev/null)" != "$GEN_STAMP" ]; then
@@ -135,18 +141,20 @@ for n in $SIZES; do
   expected=$(wc -l <"$corpus/expected.txt")
 
   log "timing sop validate on $n SOPs"
-  read -r sop_ms sop_rss < <(cd "$corpus" && measure "$runs" "$SOP" validate . --quiet --today "$TODAY")
-  rows+=("| $n SOPs ($mb_size MB) | \`sop validate\` (all rules) | $(secs "$sop_ms") | $(rate "$files" "$sop_ms") | $(mb "$sop_rss") | $expected expected, $mism mismatches |")
+  read -r sop_ms sop_rss sop_cpu < <(cd "$corpus" && measure "$runs" "$SOP" validate . --quiet --today "$TODAY")
+  rows+=("| $n SOPs ($mb_size MB) | \`sop validate\` (all rules) | $(secs "$sop_ms") | $(secs "$sop_cpu") | $(rate "$files" "$sop_ms") | $(mb "$sop_rss") | $expected expected, $mism mismatches |")
+  validate_ms[$n]=$sop_ms
+  validate_cpu[$n]=$sop_cpu
 
   if [ -x "$AJV" ]; then
     log "timing ajv-cli on $n SOPs"
     # Same files, read as YAML by ajv-cli itself (js-yaml); org.yaml has its own schema.
-    read -r ajv_ms ajv_rss < <(cd "$corpus" && measure "$runs" "$AJV" validate --spec=draft2020 \
+    read -r ajv_ms ajv_rss ajv_cpu < <(cd "$corpus" && measure "$runs" "$AJV" validate --spec=draft2020 \
       -c ajv-formats --all-errors --strict=false -s "$SCHEMA" -d '**/!(org).yaml')
     invalid=$(cd "$corpus" && "$AJV" validate --spec=draft2020 -c ajv-formats --all-errors \
       --strict=false -s "$SCHEMA" -d '**/!(org).yaml' 2>&1 | grep -c ' invalid$' || true)
-    rows+=("| | \`ajv-cli\` (schema only) | $(secs "$ajv_ms") | $(rate "$n" "$ajv_ms") | $(mb "$ajv_rss") | $invalid files invalid |")
-    rows+=("| | **sop / ajv-cli** | **$(ratio "$sop_ms" "$ajv_ms")** | | | |")
+    rows+=("| | \`ajv-cli\` (schema only) | $(secs "$ajv_ms") | $(secs "$ajv_cpu") | $(rate "$n" "$ajv_ms") | $(mb "$ajv_rss") | $invalid files invalid |")
+    rows+=("| | **sop / ajv-cli** | **$(ratio "$sop_ms" "$ajv_ms")** | $(ratio "$sop_cpu" "$ajv_cpu") | | | |")
   fi
 
   if "$SOP" validate --help | grep -q -- '--base'; then
@@ -159,25 +167,29 @@ for n in $SIZES; do
         && for f in $(git ls-files '*.yaml' | grep -v '^org.yaml$' | head -10); do sed -i 's/^title: /title: Revised: /' "$f"; done)
       echo "$GEN_STAMP" >"$base_dir/.stamp"
     fi
-    read -r base_ms base_rss < <(cd "$base_dir" && measure "$runs" "$SOP" validate . --base HEAD --quiet --today "$TODAY")
-    rows+=("| | \`sop validate --base HEAD\` (10 changed) | $(secs "$base_ms") | | $(mb "$base_rss") | |")
+    read -r base_ms base_rss base_cpu < <(cd "$base_dir" && measure "$runs" "$SOP" validate . --base HEAD --quiet --today "$TODAY")
+    rows+=("| | \`sop validate --base HEAD\` (10 changed) | $(secs "$base_ms") | $(secs "$base_cpu") | | $(mb "$base_rss") | |")
   else
-    rows+=("| | \`sop validate --base\` | not yet available | | | |")
+    rows+=("| | \`sop validate --base\` | not yet available | | | | |")
   fi
 
   if "$SOP" render --help 2>/dev/null | grep -qw handbook; then
     log "timing sop render handbook on $n SOPs"
     out="$BENCH/handbook-$n"
-    read -r hb_ms hb_rss < <(cd "$corpus" && measure "$runs" "$SOP" render handbook . --out "$out" --force --today "$TODAY")
-    rows+=("| | \`sop render handbook\` | $(secs "$hb_ms") | $(rate "$files" "$hb_ms") | $(mb "$hb_rss") | |")
+    read -r hb_ms hb_rss hb_cpu < <(cd "$corpus" && measure "$runs" "$SOP" render handbook . --out "$out" --force --today "$TODAY")
+    rows+=("| | \`sop render handbook\` | $(secs "$hb_ms") | $(secs "$hb_cpu") | $(rate "$files" "$hb_ms") | $(mb "$hb_rss") | |")
   else
-    rows+=("| | \`sop render handbook\` | not yet available | | | |")
+    rows+=("| | \`sop render handbook\` | not yet available | | | | |")
   fi
 done
 
-echo "| Corpus | Command | median wall | files/s | peak RSS | findings |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| Corpus | Command | median wall | CPU | files/s | peak RSS | findings |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
+if [ -n "${validate_ms[10000]:-}" ] && [ -n "${validate_ms[50000]:-}" ]; then
+  echo
+  echo "Growth from 10,000 to 50,000 SOPs (target at most 5.5): $(ratio "${validate_ms[50000]}" "${validate_ms[10000]}") in wall time, $(ratio "${validate_cpu[50000]}" "${validate_cpu[10000]}") in CPU time"
+fi
 echo
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$mismatches_total" -gt 0 ]; then
