@@ -32,11 +32,14 @@ browser:
 test: browser
 	@rm -rf target/surefire-reports target/failsafe-reports; rc=0; $(MVN) verify || rc=$$?; scripts/test-summary.sh; exit $$rc
 
-## fuzz: coverage-guided fuzzing of load + validate for FUZZ_SECONDS (default 300); a crash is
-## saved under src/test/resources/dev/sopkit/fuzz/LoadValidateFuzzTestInputs/ and fails the run
+## fuzz: coverage-guided fuzzing of FUZZ_TEST (default LoadValidateFuzzTest: load + validate;
+## SimpleYamlReaderFuzzTest: the fast YAML reader against snakeyaml) for FUZZ_SECONDS (default
+## 300); a crash is saved beside the target's inputs (src/test/resources/.../<FUZZ_TEST>Inputs/)
+## and fails the run
+FUZZ_TEST ?= LoadValidateFuzzTest
 FUZZ_SECONDS ?= 300
 fuzz:
-	JAZZER_FUZZ=1 $(MVN) test-compile surefire:test@fuzz-tests -Dtest=LoadValidateFuzzTest \
+	JAZZER_FUZZ=1 $(MVN) test-compile surefire:test@fuzz-tests -Dtest=$(FUZZ_TEST) \
 	  -Djazzer.max_duration=$(FUZZ_SECONDS)s \
 	  -Djazzer.instrument='dev.sopkit.**,org.yaml.snakeyaml.**,com.fasterxml.jackson.dataformat.yaml.**'
 

@@ -1,19 +1,15 @@
 package dev.sopkit.load;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static dev.sopkit.load.ReadBothWays.compare;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sopkit.bench.CorpusGenerator;
 import dev.sopkit.testing.Resources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -137,67 +133,6 @@ class SimpleYamlReaderTest {
           .filter(Files::isRegularFile)
           .sorted()
           .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
-    }
-  }
-
-  /**
-   * Reads {@code bytes} with and without the simple reader and fails on any difference; true when
-   * the simple reader did the reading.
-   */
-  private static boolean compare(String display, byte[] bytes) {
-    ParsedYaml reference = YamlLoader.parse(display, bytes, false);
-    ParsedYaml actual = YamlLoader.parse(display, bytes, true);
-    String doc = new String(bytes, StandardCharsets.UTF_8);
-    if (reference.ok() != actual.ok()) {
-      fail(display + ": snakeyaml " + describe(reference) + ", simple reader " + describe(actual) + ":\n" + doc);
-    }
-    if (!reference.ok()) {
-      assertEquals(reference.problem(), actual.problem(), display);
-      return false;
-    }
-    assertNotNull(actual.map());
-    same(reference, actual, reference.root(), actual.root(), "", display, doc);
-    assertEquals(reference.map().value(""), actual.map().value(""), display + ": root position\n" + doc);
-    return simple(display, bytes);
-  }
-
-  /** Whether the simple reader, not snakeyaml, produced the result for these bytes. */
-  private static boolean simple(String display, byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    String lf = text.replace("\r\n", "\n").replace('\r', '\n');
-    return SimpleYamlReader.read(display, lf.toCharArray(), false) != null;
-  }
-
-  private static String describe(ParsedYaml r) {
-    return r.ok() ? "read it" : "refused it (" + r.problem().toText() + ")";
-  }
-
-  private static void same(
-      ParsedYaml ref, ParsedYaml act, JsonNode a, JsonNode b, String at, String display, String doc) {
-    String where = display + " at '" + at + "':\n" + doc + "\nsnakeyaml: " + a + "\nsimple:    " + b;
-    assertEquals(a.getClass(), b.getClass(), where);
-    if (a.isObject()) {
-      Iterator<String> na = a.fieldNames();
-      Iterator<String> nb = b.fieldNames();
-      while (na.hasNext() || nb.hasNext()) {
-        assertTrue(na.hasNext() && nb.hasNext(), where);
-        String name = na.next();
-        assertEquals(name, nb.next(), where);
-        assertEquals(ref.map().key(a, name), act.map().key(b, name), where + "\nkey position of " + name);
-        assertEquals(ref.map().value(a, name), act.map().value(b, name), where + "\nposition of " + name);
-        same(ref, act, a.get(name), b.get(name), at + "/" + name, display, doc);
-      }
-    } else if (a.isArray()) {
-      assertEquals(a.size(), b.size(), where);
-      for (int i = 0; i < a.size(); i++) {
-        assertEquals(ref.map().value(a, i), act.map().value(b, i), where + "\nposition of item " + i);
-        same(ref, act, a.get(i), b.get(i), at + "/" + i, display, doc);
-      }
-    } else {
-      assertEquals(a, b, where);
     }
   }
 }
