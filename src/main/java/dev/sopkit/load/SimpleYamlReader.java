@@ -31,6 +31,8 @@ final class SimpleYamlReader {
   private static final Resolver RESOLVER = new Resolver();
   /** Gives up well inside the reference path's limit, which then reports the file. */
   private static final int MAX_DEPTH = YamlLoader.MAX_DEPTH - 2;
+  /** snakeyaml refuses an implicit key longer than this (the YAML spec's limit). */
+  private static final int MAX_KEY_LENGTH = 1024;
 
   /** Thrown to leave a file to the reference path; preallocated, without a stack trace. */
   private static final class GiveUp extends RuntimeException {
@@ -280,14 +282,14 @@ final class SimpleYamlReader {
 
   /**
    * The index of the colon ending a plain key that starts at {@code k} ({@code name:} followed by a
-   * space or the end of the line), or -1.
+   * space or the end of the line), or -1; also -1 for a key the reference path refuses as too long.
    */
   private int keyEnd(int k) {
     int i = k;
     while (i < le && keyChar(s[i])) {
       i++;
     }
-    if (i == k || i >= le || s[i] != ':') {
+    if (i == k || i >= le || s[i] != ':' || i - k > MAX_KEY_LENGTH) {
       return -1;
     }
     return i + 1 == le || s[i + 1] == ' ' ? i : -1;

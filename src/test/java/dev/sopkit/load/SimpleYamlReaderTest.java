@@ -126,6 +126,18 @@ class SimpleYamlReaderTest {
     compare("doc.yaml", doc.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** snakeyaml refuses an implicit key longer than 1024 characters, in any context. */
+  @Test
+  void leavesKeysTooLongForYamlToSnakeyaml() {
+    String longest = "k".repeat(1024);
+    assertTrue(compare("doc.yaml", (longest + ": 1\n").getBytes(StandardCharsets.UTF_8)));
+    String tooLong = longest + "k";
+    for (String doc : List.of(tooLong + ": 1\n", "a: {" + tooLong + ": 1}\n", "a:\n- " + tooLong + ": 1\n")) {
+      assertNull(SimpleYamlReader.read("doc.yaml", doc.toCharArray(), false), doc);
+      compare("doc.yaml", doc.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   private static List<Path> yamlFiles(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       return files
