@@ -11,19 +11,29 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Plain test runs replay LoadValidateFuzzTest's committed inputs only; this makes sure there is
- * something real to replay, including every crash the fuzzer has found.
+ * Plain test runs replay the fuzz targets' committed inputs only; this makes sure there is
+ * something real to replay, including every crash or difference the fuzzers have found. (Jazzer
+ * finds the inputs by class and method name: a rename would silently leave nothing to replay.)
  */
 class FuzzInputsTest {
   @Test
   void seedsAndRegressionInputsArePresent() throws IOException {
-    Path dir = Resources.path("dev/sopkit/fuzz/LoadValidateFuzzTestInputs/loadAndValidate");
-    List<String> names;
-    try (Stream<Path> files = Files.list(dir)) {
-      names = files.map(p -> p.getFileName().toString()).toList();
-    }
+    List<String> names = inputs("dev/sopkit/fuzz/LoadValidateFuzzTestInputs/loadAndValidate");
     assertTrue(names.stream().filter(n -> n.startsWith("seed-")).count() >= 50, names::toString);
     assertTrue(names.contains("crash-sop-without-id-breaks-did-you-mean"), names::toString);
     assertTrue(names.contains("crash-cr-at-end-of-file-puts-error-past-line-end"), names::toString);
+  }
+
+  @Test
+  void simpleYamlReaderSeedsAndRegressionInputsArePresent() throws IOException {
+    List<String> names = inputs("dev/sopkit/load/SimpleYamlReaderFuzzTestInputs/readsAsSnakeyamlDoes");
+    assertTrue(names.stream().filter(n -> n.startsWith("seed-sops-")).count() >= 30, names::toString);
+    assertTrue(names.contains("diff-key-longer-than-1024-characters"), names::toString);
+  }
+
+  private static List<String> inputs(String resource) throws IOException {
+    try (Stream<Path> files = Files.list(Resources.path(resource))) {
+      return files.map(p -> p.getFileName().toString()).toList();
+    }
   }
 }
