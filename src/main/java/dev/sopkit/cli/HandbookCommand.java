@@ -3,6 +3,7 @@ package dev.sopkit.cli;
 import dev.sopkit.check.RepoCheck;
 import dev.sopkit.load.RepoScanner;
 import dev.sopkit.render.Handbook;
+import dev.sopkit.render.SiteFile;
 import dev.sopkit.render.SiteWriter;
 import dev.sopkit.render.TemplateEngine;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.SortedMap;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,7 +102,7 @@ final class HandbookCommand implements Callable<Integer> {
     RepoScanner.Listing listing = Repos.scan(workDir, root);
     TemplateEngine engine = templates.engine(workDir);
     RepoCheck.Result result = RepoCheck.run(listing, date);
-    SortedMap<String, String> files =
+    List<SiteFile> files =
         Handbook.render(
             result.workspace(),
             result.findings(),

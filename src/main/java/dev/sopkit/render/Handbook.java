@@ -17,20 +17,24 @@ import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The handbook: a static website of an SOP repository. Builds a view record per page and renders
- * it with the {@code handbook/} templates; returns every file of the site by its relative path, in
- * sorted order, for {@link SiteWriter} to put in place. Nothing here reads the clock or the file
- * system, so the same repository gives byte-identical files.
+ * it with the {@code handbook/} templates; returns every file of the site, to be made as {@link
+ * SiteWriter} writes it. Nothing here reads the clock or the file system, so the same repository
+ * gives byte-identical files.
+ *
+ * <p>Pages are made on several threads at once: everything a page needs is indexed in the
+ * constructor and read-only afterwards, and what several pages share is built once, under a lock.
  */
 public final class Handbook {
   /**
@@ -59,6 +63,16 @@ public final class Handbook {
   private final Slugs deptSlugs;
   private final Slugs roleSlugs;
   private final Slugs artifactSlugs;
+  // Indexes built once: pages look things up here instead of scanning every SOP.
+  private final Map<String, List<Sop>> sopsByDept = new HashMap<>();
+  private final Map<String, List<Sop>> sopsByOwner = new HashMap<>();
+  private final Map<String, List<StepAt>> stepsByRole = new HashMap<>();
+  private final Map<String, Integer> deptOrder = new HashMap<>();
+  private Views.MapView orgMap;
+  private List<Views.ArtifactView> artifactIndex;
+
+  /** Step {@code n} (from 1) of an SOP. */
+  private record StepAt(Sop sop, int n, Sop.Step step) {}
 
   private Handbook(Workspace ws, Options opts, TemplateEngine engine) {
     this.ws = ws;
@@ -91,44 +105,64 @@ public final class Handbook {
       sop.outputs().forEach(out -> addRef(artifacts, out.artifact()));
     }
     this.artifactSlugs = new Slugs(artifacts);
+    for (Sop sop : sops) {
+      if (sop.departmentText() != null) {
+        sopsByDept.computeIfAbsent(sop.departmentText(), k -> new ArrayList<>()).add(sop);
+      }
+      if (text(sop.owner()) != null) {
+        sopsByOwner.computeIfAbsent(text(sop.owner()), k -> new ArrayList<>()).add(sop);
+      }
+      int n = 1;
+      for (Sop.Step step : sop.steps()) {
+        if (text(step.role()) != null) {
+          stepsByRole.computeIfAbsent(text(step.role()), k -> new ArrayList<>()).add(new StepAt(sop, n, step));
+        }
+        n++;
+      }
+    }
+    for (String id : departments.keySet()) {
+      deptOrder.put(id, deptOrder.size());
+    }
   }
 
-  /** Every file of the handbook, by path relative to the output folder, sorted. */
-  public static SortedMap<String, String> render(
+  /**
+   * Every file of the handbook, with its path relative to the output folder. The large files (the
+   * overview, the search index, departments) come first, so that the threads making them finish at
+   * about the same time.
+   */
+  public static List<SiteFile> render(
       Workspace ws, List<Diagnostic> findings, int files, Options opts, TemplateEngine engine) {
     return new Handbook(ws, opts, engine).files(findings, files);
   }
 
-  private SortedMap<String, String> files(List<Diagnostic> findings, int files) {
-    SortedMap<String, String> out = new TreeMap<>();
-    out.put("index.html", page("index", home(findings, files)));
-    out.put("map.html", page("map", mapPage()));
-    out.put("search.html", page("search", searchPage()));
+  private List<SiteFile> files(List<Diagnostic> findings, int files) {
+    List<SiteFile> out = new ArrayList<>();
+    out.add(page("index.html", "index", () -> home(findings, files)));
+    out.add(page("map.html", "map", this::mapPage));
+    out.add(page("search.html", "search", this::searchPage));
+    out.add(new SiteFile("search-index.js", w -> SearchIndex.write(searchEntries(), w)));
     for (Org.Department d : departments.values()) {
       String id = d.id().value();
-      out.put("departments/" + deptSlugs.of(id) + ".html", page("department", deptPage(d)));
+      out.add(page("departments/" + deptSlugs.of(id) + ".html", "department", () -> deptPage(d)));
       if (!sopsOf(id).isEmpty()) {
-        out.put("print/" + deptSlugs.of(id) + ".html", page("print", printPage(d)));
+        out.add(page("print/" + deptSlugs.of(id) + ".html", "print", () -> printPage(d)));
       }
     }
     for (Sop sop : sops) {
-      Views.Page page = page("../", sop.idText() + " " + title(sop), "sops", editUrl(sop));
-      out.put(
-          "sops/" + sopSlugs.of(sop.idText()) + ".html",
-          page("sop", new Views.SopPage(page, sopView(sop, "../"))));
+      out.add(page("sops/" + sopSlugs.of(sop.idText()) + ".html", "sop", () -> sopPage(sop)));
     }
     for (Org.Role r : roles.values()) {
-      out.put("roles/" + roleSlugs.of(r.id().value()) + ".html", page("role", rolePage(r)));
+      out.add(page("roles/" + roleSlugs.of(r.id().value()) + ".html", "role", () -> rolePage(r)));
     }
     for (String asset : ASSETS) {
-      out.put(asset, engine.raw(TEMPLATES + asset));
+      out.add(new SiteFile(asset, w -> w.write(engine.raw(TEMPLATES + asset))));
     }
-    out.put("search-index.js", SearchIndex.script(searchEntries()));
     return out;
   }
 
-  private String page(String template, Object view) {
-    return engine.render(TEMPLATES + template + ".ftlh", view);
+  /** A page whose view is built when the page is written, on the thread that writes it. */
+  private SiteFile page(String path, String template, Supplier<Object> view) {
+    return new SiteFile(path, w -> engine.render(TEMPLATES + template + ".ftlh", view.get(), w));
   }
 
   private Views.Page page(String root, String title, String section, String editUrl) {
@@ -210,7 +244,7 @@ public final class Handbook {
         overdue,
         found,
         Summary.of(findings, files).toText(),
-        departmentMap(""));
+        orgMap());
   }
 
   private Views.Journey journey() {
@@ -239,6 +273,11 @@ public final class Handbook {
   }
 
   // ---------------------------------------------------------------- SOP
+
+  private Views.SopPage sopPage(Sop sop) {
+    Views.Page page = page("../", sop.idText() + " " + title(sop), "sops", editUrl(sop));
+    return new Views.SopPage(page, sopView(sop, "../"));
+  }
 
   private Views.SopView sopView(Sop sop, String root) {
     List<Views.PromiseView> promises = new ArrayList<>();
@@ -359,7 +398,7 @@ public final class Handbook {
   }
 
   /** Built on first use: only promises with {@code until} need it. */
-  private PromiseAnalysis promises() {
+  private synchronized PromiseAnalysis promises() {
     if (promiseAnalysis == null) {
       promiseAnalysis = PromiseAnalysis.of(ws);
     }
@@ -465,26 +504,19 @@ public final class Handbook {
   private Views.RolePage rolePage(Org.Role r) {
     String id = r.id().value();
     List<Views.Link> owns = new ArrayList<>();
+    sopsByOwner.getOrDefault(id, List.of()).forEach(s -> owns.add(sopLink(s, "../")));
     List<Views.RoleStep> steps = new ArrayList<>();
-    for (Sop s : sops) {
-      if (id.equals(text(s.owner()))) {
-        owns.add(sopLink(s, "../"));
-      }
-      int n = 1;
-      for (Sop.Step step : s.steps()) {
-        if (id.equals(text(step.role()))) {
-          steps.add(
-              new Views.RoleStep(
-                  sopLink(s, "../"),
-                  n,
-                  text(step.id()),
-                  step.instruction(),
-                  step.when(),
-                  systems(step.systems()),
-                  duration(step.duration())));
-        }
-        n++;
-      }
+    for (StepAt at : stepsByRole.getOrDefault(id, List.of())) {
+      Sop.Step step = at.step();
+      steps.add(
+          new Views.RoleStep(
+              sopLink(at.sop(), "../"),
+              at.n(),
+              text(step.id()),
+              step.instruction(),
+              step.when(),
+              systems(step.systems()),
+              duration(step.duration())));
     }
     String name = r.name() == null ? id : r.name();
     return new Views.RolePage(
@@ -506,7 +538,15 @@ public final class Handbook {
               deptLink(h.to().departmentText(), ""),
               sopLink(h.to(), "")));
     }
-    return new Views.MapPage(page("", "Handoff map", "map", null), departmentMap(""), handoffs);
+    return new Views.MapPage(page("", "Handoff map", "map", null), orgMap(), handoffs);
+  }
+
+  /** The department map, shown on the home page and the map page; laid out once for both. */
+  private synchronized Views.MapView orgMap() {
+    if (orgMap == null) {
+      orgMap = departmentMap("");
+    }
+    return orgMap;
   }
 
   /**
@@ -648,7 +688,15 @@ public final class Handbook {
     List<Views.Link> deptLinks = new ArrayList<>();
     departments.keySet().forEach(d -> deptLinks.add(deptLink(d, "")));
     return new Views.SearchPage(
-        page("", "Search and index", "search", null), sopLinks, roleLinks, deptLinks, artifacts(""));
+        page("", "Search and index", "search", null), sopLinks, roleLinks, deptLinks, artifacts());
+  }
+
+  /** Every artifact with who makes and who uses it, for the search page and the search index. */
+  private synchronized List<Views.ArtifactView> artifacts() {
+    if (artifactIndex == null) {
+      artifactIndex = artifacts("");
+    }
+    return artifactIndex;
   }
 
   private List<Views.ArtifactView> artifacts(String root) {
@@ -715,7 +763,7 @@ public final class Handbook {
       }
       entries.add(new SearchIndex.Entry("Department", deptName(id), null, deptHref(id, ""), words));
     }
-    for (Views.ArtifactView a : artifacts("")) {
+    for (Views.ArtifactView a : artifacts()) {
       entries.add(
           new SearchIndex.Entry("Artifact", a.id(), null, "search.html#" + a.anchor(), List.of(a.id())));
     }
@@ -725,24 +773,11 @@ public final class Handbook {
   // ---------------------------------------------------------------- links and names
 
   private List<Sop> sopsOf(String dept) {
-    List<Sop> out = new ArrayList<>();
-    for (Sop s : sops) {
-      if (dept.equals(s.departmentText())) {
-        out.add(s);
-      }
-    }
-    return out;
+    return sopsByDept.getOrDefault(dept, List.of());
   }
 
   private int deptOrder(String id) {
-    int i = 0;
-    for (String d : departments.keySet()) {
-      if (d.equals(id)) {
-        return i;
-      }
-      i++;
-    }
-    return Integer.MAX_VALUE;
+    return deptOrder.getOrDefault(id, Integer.MAX_VALUE);
   }
 
   private Views.Link sopLink(Sop s, String root) {

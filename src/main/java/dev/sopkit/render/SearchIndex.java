@@ -1,9 +1,9 @@
 package dev.sopkit.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,10 +21,12 @@ final class SearchIndex {
   /** One search hit: {@code url} is relative to the site root; {@code words} are what matches. */
   record Entry(String kind, String title, String context, String url, List<String> words) {}
 
-  static String script(List<Entry> entries) {
-    ArrayNode array = JSON.createArrayNode();
+  /** Writes the script entry by entry: the index of a large handbook is tens of megabytes. */
+  static void write(List<Entry> entries, Writer out) throws IOException {
+    out.write("window.SOP_SEARCH = [");
+    String comma = "";
     for (Entry e : entries) {
-      ObjectNode o = array.addObject();
+      ObjectNode o = JSON.createObjectNode();
       o.put("k", e.kind());
       o.put("t", e.title());
       if (e.context() != null) {
@@ -36,13 +38,11 @@ final class SearchIndex {
           .filter(Objects::nonNull)
           .forEach(w -> text.append(w.toLowerCase(Locale.ROOT)).append('\n'));
       o.put("x", text.toString().strip());
-    }
-    try {
       // "</" is escaped so the text stays inert even if someone inlines the script into a page.
-      String json = JSON.writeValueAsString(array).replace("</", "<\\/");
-      return "window.SOP_SEARCH = " + json + ";\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      out.write(comma);
+      out.write(JSON.writeValueAsString(o).replace("</", "<\\/"));
+      comma = ",";
     }
+    out.write("];\n");
   }
 }

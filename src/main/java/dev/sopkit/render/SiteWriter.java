@@ -1,7 +1,9 @@
 package dev.sopkit.render;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -15,7 +17,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +30,9 @@ import java.util.stream.Stream;
  * output folder, which then replaces it by renaming. A render that fails half-way leaves the
  * previous site as it was. A manifest lists what the site consists of, so a later run can tell its
  * own files from a user's and refuses to replace a folder holding anything else.
+ *
+ * <p>Files are made and written on every core at once. Each file's text depends on nothing but the
+ * repository, so the site is the same byte for byte whichever thread makes which file.
  */
 public final class SiteWriter {
   /** The list of files a render made, one relative path a line; it is part of the site. */
@@ -38,7 +48,7 @@ public final class SiteWriter {
    *     hold it, whatever {@code force} says
    */
   public static void write(
-      Path out, String outDisplay, SortedMap<String, String> files, boolean force, Path protect) {
+      Path out, String outDisplay, List<SiteFile> files, boolean force, Path protect) {
     Path target = out.toAbsolutePath().normalize();
     Path keep = protect.toAbsolutePath().normalize();
     if (keep.startsWith(target)) {
@@ -68,15 +78,10 @@ public final class SiteWriter {
       Files.createDirectories(parent);
       temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
       readable(temp);
-      for (Map.Entry<String, String> e : files.entrySet()) {
-        Path file = temp.resolve(e.getKey()).normalize();
-        if (!file.startsWith(temp) || file.equals(temp)) {
-          throw new IllegalArgumentException("file name escapes the site: " + e.getKey());
-        }
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
-      }
-      Files.writeString(temp.resolve(MANIFEST), String.join("\n", files.keySet()) + "\n");
+      writeAll(temp, files);
+      Set<String> paths = new TreeSet<>();
+      files.forEach(f -> paths.add(f.path()));
+      Files.writeString(temp.resolve(MANIFEST), String.join("\n", paths) + "\n");
       replace(target, temp);
       temp = null;
     } catch (IOException e) {
@@ -85,6 +90,76 @@ public final class SiteWriter {
       if (temp != null) {
         deleteQuietly(temp);
       }
+    }
+  }
+
+  /**
+   * Makes every file in {@code dir}, on as many threads as there are cores. When files fail, the
+   * first failure in list order is the one reported, so a broken template gives the same message
+   * on every run.
+   */
+  private static void writeAll(Path dir, List<SiteFile> files) throws IOException {
+    List<Path> targets = new ArrayList<>();
+    Set<Path> folders = new TreeSet<>();
+    for (SiteFile f : files) {
+      Path file = dir.resolve(f.path()).normalize();
+      if (!file.startsWith(dir) || file.equals(dir)) {
+        throw new IllegalArgumentException("file name escapes the site: " + f.path());
+      }
+      targets.add(file);
+      folders.add(file.getParent());
+    }
+    if (new HashSet<>(targets).size() < targets.size()) {
+      throw new IllegalArgumentException("two files of the site have the same name");
+    }
+    for (Path folder : folders) {
+      Files.createDirectories(folder);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+    try {
+      List<Future<?>> made = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        SiteFile f = files.get(i);
+        Path file = targets.get(i);
+        made.add(
+            pool.submit(
+                () -> {
+                  try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    f.content().writeTo(out);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : made) {
+        f.get();
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted");
+    } finally {
+      pool.shutdownNow();
+      finish(pool);
+    }
+  }
+
+  /** After a failure the folder is deleted: files still in progress must stop first. */
+  private static void finish(ExecutorService pool) {
+    try {
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -1,10 +1,10 @@
 package dev.sopkit.render;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * File names and anchors for ids. An id comes from a user's file, so it is reduced to lower-case
@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * assigned in sorted id order so the same ids always get the same names.
  */
 final class Slugs {
-  private final Map<String, String> byId = new TreeMap<>();
+  private final Map<String, String> byId = new HashMap<>(); // looked up for every link: no tree
 
   Slugs(Iterable<String> ids) {
     Set<String> sorted = new java.util.TreeSet<>();

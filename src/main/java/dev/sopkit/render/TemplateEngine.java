@@ -18,6 +18,8 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,11 +92,28 @@ public final class TemplateEngine {
 
   /** Renders a template with a data model of view records, maps, lists and scalars. */
   public String render(String name, Object model) {
+    StringWriter out = new StringWriter();
+    try {
+      render(name, model, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+
+  /**
+   * Renders a template into {@code out} as it runs, so a large page never sits in memory whole.
+   *
+   * @throws IOException when {@code out} fails; the template's own problems are a {@link
+   *     RenderException}
+   */
+  public void render(String name, Object model, Writer out) throws IOException {
     Object data = ViewModel.convert(model);
-    TemplateLimits.BoundedWriter out = new TemplateLimits.BoundedWriter();
     try {
       Template template = cfg.getTemplate(name);
-      TemplateLimits.process(template, data, out);
+      TemplateLimits.process(template, data, new TemplateLimits.BoundedWriter(out));
+    } catch (TemplateLimits.WriteException e) {
+      throw (IOException) e.getCause();
     } catch (TemplateLimits.TimeLimitException e) {
       throw new RenderException(
           display(name)
@@ -135,7 +154,6 @@ public final class TemplateEngine {
     } catch (IOException e) {
       throw new RenderException("cannot read template '" + name + "': " + e.getMessage(), e);
     }
-    return out.toString();
   }
 
   /** A template file's text as it is, for assets (CSS, JS) that users override like templates. */

@@ -14,7 +14,9 @@ import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -82,26 +84,35 @@ final class TemplateLimits {
     }
   }
 
+  /**
+   * Threads with the same stack depth as the main thread, so deep but finite templates still
+   * render. Kept for reuse: a handbook runs a template per page, and starting a thread costs more
+   * than rendering a small page.
+   */
+  private static final ExecutorService THREADS =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread t = new Thread(null, task, "sop-template", 16L << 20);
+            t.setDaemon(true); // a template that ignores interruption must not keep the JVM alive
+            return t;
+          });
+
   /** Runs the template on a thread of its own and stops it at the deadline. */
   static void process(Template template, Object data, Writer out)
       throws TemplateException, IOException, TimeLimitException {
-    FutureTask<Void> task =
-        new FutureTask<>(
+    Future<Void> task =
+        THREADS.submit(
             () -> {
               template.process(data, out);
               return null;
             });
-    // the same stack depth as the main thread, so deep but finite templates still render
-    Thread worker = new Thread(null, task, "sop-template", 16L << 20);
-    worker.setDaemon(true);
-    worker.start();
     try {
       task.get(maxSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      worker.interrupt();
+      task.cancel(true);
       throw new TimeLimitException();
     } catch (InterruptedException e) {
-      worker.interrupt();
+      task.cancel(true);
       Thread.currentThread().interrupt();
       throw new TimeLimitException();
     } catch (ExecutionException e) {
@@ -122,24 +133,50 @@ final class TemplateLimits {
     }
   }
 
-  /** A StringWriter that refuses to grow past {@link #MAX_OUTPUT_CHARS}. */
+  /** The writer a template could not write to (a full disk, say): not the template's fault. */
+  static final class WriteException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    WriteException(IOException cause) {
+      super(cause);
+    }
+  }
+
+  /**
+   * Passes text on until {@link #MAX_OUTPUT_CHARS} have been written, then refuses. Failures of the
+   * writer underneath come out as {@link WriteException}, to tell them from a template's own.
+   */
   static final class BoundedWriter extends Writer {
-    private final StringBuilder text = new StringBuilder();
+    private final Writer out;
+    private long written;
+
+    BoundedWriter(Writer out) {
+      this.out = out;
+    }
 
     @Override
     public void write(char[] buf, int off, int len) throws IOException {
       check(len);
-      text.append(buf, off, len);
+      try {
+        out.write(buf, off, len);
+      } catch (IOException e) {
+        throw new WriteException(e);
+      }
     }
 
     @Override
     public void write(String s, int off, int len) throws IOException {
       check(len);
-      text.append(s, off, off + len);
+      try {
+        out.write(s, off, len);
+      } catch (IOException e) {
+        throw new WriteException(e);
+      }
     }
 
     private void check(int more) throws OutputLimitException {
-      if (text.length() + (long) more > MAX_OUTPUT_CHARS) {
+      written += more;
+      if (written > MAX_OUTPUT_CHARS) {
         throw new OutputLimitException();
       }
     }
@@ -149,10 +186,5 @@ final class TemplateLimits {
 
     @Override
     public void close() {}
-
-    @Override
-    public String toString() {
-      return text.toString();
-    }
   }
 }

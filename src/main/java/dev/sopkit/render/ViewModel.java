@@ -1,6 +1,7 @@
 package dev.sopkit.render;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -44,14 +45,31 @@ final class ViewModel {
         "a " + value.getClass().getName() + " cannot be shown to a template; build a view record");
   }
 
+  /** A record component: its name and its (accessible) accessor. */
+  private record Component(String name, Method accessor) {}
+
+  /** Looked up once per record class: a handbook converts millions of records. */
+  private static final ClassValue<List<Component>> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+          List<Component> out = new ArrayList<>();
+          for (RecordComponent c : type.getRecordComponents()) {
+            Method accessor = c.getAccessor();
+            accessor.setAccessible(true); // records of other packages may be package-private
+            out.add(new Component(c.getName(), accessor));
+          }
+          return List.copyOf(out);
+        }
+      };
+
   private static Map<String, Object> record(Record record) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
+    for (Component c : COMPONENTS.get(record.getClass())) {
       try {
-        c.getAccessor().setAccessible(true); // records of other packages may be package-private
-        out.put(c.getName(), convert(c.getAccessor().invoke(record)));
+        out.put(c.name(), convert(c.accessor().invoke(record)));
       } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read " + c, e);
+        throw new IllegalStateException("cannot read " + c.name(), e);
       }
     }
     return out;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,6 +130,33 @@ class TemplateEngineTest {
   void stopFailsTheRender() throws IOException {
     String message = fails("t.ftlh", "<#stop \"an SOP needs an id\">");
     assertTrue(message.contains("an SOP needs an id"), message);
+  }
+
+  @Test
+  void rendersIntoAWriterAsItRuns() throws IOException {
+    StringWriter out = new StringWriter();
+    engine("t.ftlh", "<p>${name}</p>").render("t.ftlh", person(), out);
+    assertEquals("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", out.toString());
+  }
+
+  @Test
+  void aWriterThatFailsIsAnIoErrorNotATemplateProblem() throws IOException {
+    TemplateEngine engine = engine("t.ftlh", "<p>${name}</p>");
+    Writer full =
+        new Writer() {
+          @Override
+          public void write(char[] buf, int off, int len) throws IOException {
+            throw new IOException("No space left on device");
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    IOException e = assertThrows(IOException.class, () -> engine.render("t.ftlh", person(), full));
+    assertEquals("No space left on device", e.getMessage());
   }
 
   @Test
