@@ -50,6 +50,12 @@ public final class Handbook {
   static final List<String> ASSETS =
       List.of("assets/style.css", "assets/theme.css", "assets/search.js");
   private static final int RECENT = 10;
+  /**
+   * The most boxes a department's neighbourhood map draws SOP by SOP. Beyond it the picture is too
+   * large to read and its layout takes seconds (ELK's time grows faster than the number of boxes),
+   * so the map shows departments instead; the page's tables still list every SOP.
+   */
+  static final int MAX_SOP_BOXES = 100;
 
   private final Workspace ws;
   private final HandoffGraph graph;
@@ -69,6 +75,7 @@ public final class Handbook {
   private final Map<String, List<StepAt>> stepsByRole = new HashMap<>();
   private final Map<String, Integer> deptOrder = new HashMap<>();
   private Views.MapView orgMap;
+  private Map<String, Set<String>> deptFlows;
   private List<Views.ArtifactView> artifactIndex;
 
   /** Step {@code n} (from 1) of an SOP. */
@@ -409,8 +416,13 @@ public final class Handbook {
 
   private Views.DeptPage deptPage(Org.Department d) {
     String id = d.id().value();
+    Views.MapView map = neighbourhoodMap(id, "../");
+    boolean byDepartment = map == null;
+    if (byDepartment) {
+      map = departmentMap("../", id);
+    }
     return new Views.DeptPage(
-        page("../", deptName(id), "departments", null), deptView(d, "../"), neighbourhoodMap(id, "../"));
+        page("../", deptName(id), "departments", null), deptView(d, "../"), map, byDepartment);
   }
 
   private Views.DeptView deptView(Org.Department d, String root) {
@@ -544,17 +556,67 @@ public final class Handbook {
   /** The department map, shown on the home page and the map page; laid out once for both. */
   private synchronized Views.MapView orgMap() {
     if (orgMap == null) {
-      orgMap = departmentMap("");
+      orgMap = departmentMap("", null);
     }
     return orgMap;
   }
 
   /**
    * The organisation as departments and what flows between them: SOP-to-SOP handoffs, plus outputs
-   * to and inputs from external departments, which have no SOPs to link.
+   * to and inputs from external departments, which have no SOPs to link. With {@code around}, only
+   * that department and the flows into and out of it.
    */
-  private Views.MapView departmentMap(String root) {
-    Map<String, Set<String>> flows = new TreeMap<>(); // "from\u0000to" -> artifacts
+  private Views.MapView departmentMap(String root, String around) {
+    Map<String, Set<String>> flows = new TreeMap<>(deptFlows());
+    if (around != null) {
+      flows.keySet().removeIf(key -> !List.of(key.split("\u0000")).contains(around));
+    }
+    Set<String> used = new LinkedHashSet<>();
+    for (String key : flows.keySet()) {
+      String[] ft = key.split("\u0000");
+      used.add(ft[0]);
+      used.add(ft[1]);
+    }
+    List<HandoffMap.Node> nodes = new ArrayList<>();
+    for (String id : departments.keySet()) {
+      boolean shown = around == null ? !sopsOf(id).isEmpty() : id.equals(around);
+      if (used.contains(id) || shown) {
+        int count = sopsOf(id).size();
+        String kind = ws.isExternal(id) ? "external" : "department";
+        if (around != null && !ws.isExternal(id)) {
+          kind = id.equals(around) ? "own" : "other"; // as the SOP boxes of a neighbourhood
+        }
+        nodes.add(
+            new HandoffMap.Node(
+                id,
+                deptName(id),
+                ws.isExternal(id) ? "external" : count + (count == 1 ? " SOP" : " SOPs"),
+                deptHref(id, root),
+                kind));
+      }
+    }
+    Set<String> known = departments.keySet();
+    List<HandoffMap.Edge> edges = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> e : flows.entrySet()) {
+      String[] ft = e.getKey().split("\u0000");
+      if (!known.contains(ft[0]) || !known.contains(ft[1])) {
+        continue; // an undeclared department; validate reports it
+      }
+      // No labels: a dozen departments with labelled arrows spread too wide to read; the artifacts
+      // are in each arrow's tooltip and in the table below the map.
+      edges.add(
+          new HandoffMap.Edge(
+              ft[0], ft[1], null, deptName(ft[0]) + " → " + deptName(ft[1]) + ": " + String.join(", ", e.getValue())));
+    }
+    return HandoffMap.layout(nodes, edges, true);
+  }
+
+  /** What flows between departments, as "from\u0000to" to artifacts; built once for every map. */
+  private synchronized Map<String, Set<String>> deptFlows() {
+    if (deptFlows != null) {
+      return deptFlows;
+    }
+    Map<String, Set<String>> flows = new TreeMap<>();
     for (HandoffGraph.Handoff h : graph.handoffs()) {
       flow(flows, h.from().departmentText(), h.to().departmentText(), h.artifact());
     }
@@ -575,39 +637,8 @@ public final class Handbook {
         }
       }
     }
-    Set<String> used = new LinkedHashSet<>();
-    for (String key : flows.keySet()) {
-      String[] ft = key.split("\u0000");
-      used.add(ft[0]);
-      used.add(ft[1]);
-    }
-    List<HandoffMap.Node> nodes = new ArrayList<>();
-    for (String id : departments.keySet()) {
-      if (used.contains(id) || !sopsOf(id).isEmpty()) {
-        int count = sopsOf(id).size();
-        nodes.add(
-            new HandoffMap.Node(
-                id,
-                deptName(id),
-                ws.isExternal(id) ? "external" : count + (count == 1 ? " SOP" : " SOPs"),
-                deptHref(id, root),
-                ws.isExternal(id) ? "external" : "department"));
-      }
-    }
-    Set<String> known = departments.keySet();
-    List<HandoffMap.Edge> edges = new ArrayList<>();
-    for (Map.Entry<String, Set<String>> e : flows.entrySet()) {
-      String[] ft = e.getKey().split("\u0000");
-      if (!known.contains(ft[0]) || !known.contains(ft[1])) {
-        continue; // an undeclared department; validate reports it
-      }
-      // No labels: a dozen departments with labelled arrows spread too wide to read; the artifacts
-      // are in each arrow's tooltip and in the table below the map.
-      edges.add(
-          new HandoffMap.Edge(
-              ft[0], ft[1], null, deptName(ft[0]) + " → " + deptName(ft[1]) + ": " + String.join(", ", e.getValue())));
-    }
-    return HandoffMap.layout(nodes, edges, true);
+    deptFlows = flows;
+    return flows;
   }
 
   private static void flow(Map<String, Set<String>> flows, String from, String to, String artifact) {
@@ -617,7 +648,10 @@ public final class Handbook {
     flows.computeIfAbsent(from + "\u0000" + to, k -> new TreeSet<>()).add(artifact);
   }
 
-  /** A department's SOPs with the SOPs and external departments they exchange artifacts with. */
+  /**
+   * A department's SOPs with the SOPs and external departments they exchange artifacts with; null
+   * when that is more than {@link #MAX_SOP_BOXES} boxes.
+   */
   private Views.MapView neighbourhoodMap(String dept, String root) {
     Map<String, HandoffMap.Node> nodes = new TreeMap<>();
     Map<String, Set<String>> flows = new TreeMap<>();
@@ -655,6 +689,9 @@ public final class Handbook {
           }
         }
       }
+    }
+    if (nodes.size() > MAX_SOP_BOXES) {
+      return null;
     }
     List<HandoffMap.Edge> edges = new ArrayList<>();
     for (Map.Entry<String, Set<String>> e : flows.entrySet()) {

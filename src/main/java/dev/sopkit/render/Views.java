@@ -120,7 +120,11 @@ final class Views {
       String duration,
       List<String> produces) {}
 
-  record DeptPage(Page page, DeptView dept, MapView map) {}
+  /**
+   * mapByDepartment: the neighbourhood was too large to draw SOP by SOP ({@link
+   * Handbook#MAX_SOP_BOXES}), so the map shows the departments this one exchanges artifacts with.
+   */
+  record DeptPage(Page page, DeptView dept, MapView map, boolean mapByDepartment) {}
 
   record DeptView(
       String id,
