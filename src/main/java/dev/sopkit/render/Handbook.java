@@ -134,8 +134,8 @@ public final class Handbook {
 
   /**
    * Every file of the handbook, with its path relative to the output folder. The large files (the
-   * overview, the search index, departments) come first, so that the threads making them finish at
-   * about the same time.
+   * overview, the search index, departments, the map) come first, so that the threads making them
+   * finish at about the same time.
    */
   public static List<SiteFile> render(
       Workspace ws, List<Diagnostic> findings, int files, Options opts, TemplateEngine engine) {
@@ -145,7 +145,6 @@ public final class Handbook {
   private List<SiteFile> files(List<Diagnostic> findings, int files) {
     List<SiteFile> out = new ArrayList<>();
     out.add(page("index.html", "index", () -> home(findings, files)));
-    out.add(page("map.html", "map", this::mapPage));
     out.add(page("search.html", "search", this::searchPage));
     out.add(new SiteFile("search-index.js", w -> SearchIndex.write(searchEntries(), w)));
     for (Org.Department d : departments.values()) {
@@ -155,6 +154,8 @@ public final class Handbook {
         out.add(page("print/" + deptSlugs.of(id) + ".html", "print", () -> printPage(d)));
       }
     }
+    // After the departments: by then the overview has laid out the department map it shares.
+    out.add(page("map.html", "map", this::mapPage));
     for (Sop sop : sops) {
       out.add(page("sops/" + sopSlugs.of(sop.idText()) + ".html", "sop", () -> sopPage(sop)));
     }
@@ -198,14 +199,16 @@ public final class Handbook {
     Views.Counts counts =
         new Views.Counts(departments.size(), sops.size(), roles.size(), steps, graph.handoffs().size());
 
+    Map<Sop, LocalDate> effective = new HashMap<>(); // parsed once, not in every comparison
     List<Sop> recent = new ArrayList<>();
     for (Sop s : sops) {
-      if (date(s.effective()) != null) {
+      LocalDate date = date(s.effective());
+      if (date != null) {
+        effective.put(s, date);
         recent.add(s);
       }
     }
-    recent.sort(
-        Comparator.comparing((Sop s) -> date(s.effective())).reversed().thenComparing(Sop::idText));
+    recent.sort(Comparator.comparing((Sop s) -> effective.get(s)).reversed().thenComparing(Sop::idText));
     List<Views.Recent> recentViews = new ArrayList<>();
     for (Sop s : recent.subList(0, Math.min(RECENT, recent.size()))) {
       recentViews.add(

@@ -49,6 +49,25 @@ class TemplateEngineTest {
     assertEquals("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>ab3", out);
   }
 
+  record Holder(String missing, List<Inner> inners, Map<String, Integer> counts) {}
+
+  @Test
+  void recordsAreHashesInDeclarationOrderAndListsAreSequences() throws IOException {
+    String out =
+        engine(
+                "t.ftl",
+                "<#list inner as k, v>${k}=${v} </#list>${person?keys?join(\",\")} ${person?size}"
+                    + " ${holder.missing???c} ${holder.inners?size} ${holder.inners[1].count}"
+                    + " <#list holder.inners as i>${i.count}</#list> ${holder.counts.b}")
+            .render(
+                "t.ftl",
+                Map.of(
+                    "inner", new Inner(3),
+                    "person", person(),
+                    "holder", new Holder(null, List.of(new Inner(1), new Inner(2)), Map.of("b", 7))));
+    assertEquals("count=3 name,tags,inner 3 false 2 2 12 7", out);
+  }
+
   @Test
   void plainFtlIsNotEscaped() throws IOException {
     assertEquals("<script>alert(1)</script>", engine("t.ftl", "${name}").render("t.ftl", person()));
