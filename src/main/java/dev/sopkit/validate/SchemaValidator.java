@@ -27,8 +27,10 @@ import java.util.Set;
 
 /**
  * Checks a document against its JSON Schema and says what is wrong in a process owner's words, at
- * the line and column of the offending key or value. The schemas are built once and shared by all
- * threads (networknt schemas are immutable once loaded).
+ * the line and column of the offending key or value. A {@link FastVerdict} compiled from the same
+ * schema clears the valid documents; networknt checks the others and its messages become the
+ * findings. networknt's schema is built on first need (a clean repository never needs it) and then
+ * shared by all threads (networknt schemas are immutable once loaded).
  */
 public final class SchemaValidator {
   public static final String RULE = "schema";
@@ -53,20 +55,62 @@ public final class SchemaValidator {
   private static final SchemaValidator ORG_VALIDATOR = new SchemaValidator(Kind.ORG);
 
   private final JsonNode schemaJson;
-  private final JsonSchema schema;
+  /** Null when the schema holds something FastVerdict does not know: networknt checks everything. */
+  private final FastVerdict fast;
+  private volatile JsonSchema schema;
 
   private SchemaValidator(Kind kind) {
+    this(read(kind));
+  }
+
+  SchemaValidator(JsonNode schemaJson) {
+    this.schemaJson = schemaJson;
+    FastVerdict compiled;
+    try {
+      compiled = FastVerdict.compile(schemaJson);
+    } catch (FastVerdict.Unsupported e) {
+      compiled = null;
+    }
+    this.fast = compiled;
+  }
+
+  private static JsonNode read(Kind kind) {
     try (InputStream in = openSchema(kind)) {
-      schemaJson = new ObjectMapper().readTree(in);
+      return new ObjectMapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read packaged schema " + kind.resource(), e);
     }
+  }
+
+  /** networknt's schema, built by the first thread that needs it (double-checked, volatile). */
+  private JsonSchema schema() {
+    JsonSchema s = schema;
+    if (s == null) {
+      synchronized (this) {
+        s = schema;
+        if (s == null) {
+          s = networknt(schemaJson);
+          schema = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  /** networknt as configured for sop; FastVerdict copies what this configuration means. */
+  static JsonSchema networknt(JsonNode schemaJson) {
     SchemaValidatorsConfig config =
         SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
-    schema =
+    JsonSchema schema =
         JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
             .getSchema(schemaJson, config);
     schema.initializeValidators(); // resolve every $ref now, not on the first file of a thread
+    return schema;
+  }
+
+  /** True when the fast path is in use (the schema compiled); false means networknt checks all. */
+  boolean hasFastPath() {
+    return fast != null;
   }
 
   public static SchemaValidator of(Kind kind) {
@@ -84,7 +128,10 @@ public final class SchemaValidator {
 
   /** Findings for one parsed document, in document order, one per problem. */
   public List<Diagnostic> validate(ParsedYaml doc, String sopId) {
-    Set<ValidationMessage> messages = schema.validate(doc.root());
+    if (fast != null && fast.accepts(doc.root())) {
+      return List.of(); // networknt would report nothing: FastVerdictEquivalenceTest holds it to that
+    }
+    Set<ValidationMessage> messages = schema().validate(doc.root());
     if (messages.isEmpty()) {
       return List.of();
     }
