@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +35,7 @@ import java.util.function.Supplier;
  * gives byte-identical files.
  *
  * <p>Pages are made on several threads at once: everything a page needs is indexed in the
- * constructor and read-only afterwards, and what several pages share is built once, under a lock.
+ * constructor and read-only afterwards, and what several pages share is built {@link Once}.
  */
 public final class Handbook {
   /**
@@ -59,7 +60,6 @@ public final class Handbook {
 
   private final Workspace ws;
   private final HandoffGraph graph;
-  private PromiseAnalysis promiseAnalysis;
   private final Options opts;
   private final TemplateEngine engine;
   private final List<Sop> sops; // one per id (the first, as validate reports the others), by id
@@ -74,15 +74,18 @@ public final class Handbook {
   private final Map<String, List<Sop>> sopsByOwner = new HashMap<>();
   private final Map<String, List<StepAt>> stepsByRole = new HashMap<>();
   private final Map<String, Integer> deptOrder = new HashMap<>();
-  private Views.MapView orgMap;
-  private Map<String, Set<String>> deptFlows;
-  private List<Views.ArtifactView> artifactIndex;
+  // Built once, for the pages that share them; only promises with `until` need the analysis.
+  private final Once<PromiseAnalysis> promiseAnalysis;
+  private final Once<Map<String, Set<String>>> deptFlows = new Once<>(this::deptFlows);
+  private final Once<Views.MapView> orgMap = new Once<>(() -> departmentMap("", null));
+  private final Once<List<Views.ArtifactView>> artifacts = new Once<>(() -> artifacts(""));
 
   /** Step {@code n} (from 1) of an SOP. */
   private record StepAt(Sop sop, int n, Sop.Step step) {}
 
   private Handbook(Workspace ws, Options opts, TemplateEngine engine) {
     this.ws = ws;
+    this.promiseAnalysis = new Once<>(() -> PromiseAnalysis.of(ws));
     this.graph = HandoffGraph.of(ws);
     this.opts = opts;
     this.engine = engine;
@@ -199,7 +202,8 @@ public final class Handbook {
     Views.Counts counts =
         new Views.Counts(departments.size(), sops.size(), roles.size(), steps, graph.handoffs().size());
 
-    Map<Sop, LocalDate> effective = new HashMap<>(); // parsed once, not in every comparison
+    // Parsed once, not in every comparison; by identity, as a record's hash walks the whole SOP.
+    Map<Sop, LocalDate> effective = new IdentityHashMap<>();
     List<Sop> recent = new ArrayList<>();
     for (Sop s : sops) {
       LocalDate date = date(s.effective());
@@ -254,7 +258,7 @@ public final class Handbook {
         overdue,
         found,
         Summary.of(findings, files).toText(),
-        orgMap());
+        orgMap.get());
   }
 
   private Views.Journey journey() {
@@ -300,7 +304,7 @@ public final class Handbook {
       if (p.until() == null) {
         worst = lead; // the clock stops when this SOP ends
       } else {
-        PromiseAnalysis.Result r = promises().of(p);
+        PromiseAnalysis.Result r = promiseAnalysis.get().of(p);
         if (r != null && r.reachable()) {
           worst = r.worstCase();
           r.path().forEach(x -> path.add(sopLink(x, root)));
@@ -405,14 +409,6 @@ public final class Handbook {
         human(lead) + (graph.hasUntimedSteps(sop) ? " or more (some steps have no duration)" : ""),
         sourcePath(sop),
         editUrl(sop));
-  }
-
-  /** Built on first use: only promises with {@code until} need it. */
-  private synchronized PromiseAnalysis promises() {
-    if (promiseAnalysis == null) {
-      promiseAnalysis = PromiseAnalysis.of(ws);
-    }
-    return promiseAnalysis;
   }
 
   // ---------------------------------------------------------------- departments
@@ -553,15 +549,7 @@ public final class Handbook {
               deptLink(h.to().departmentText(), ""),
               sopLink(h.to(), "")));
     }
-    return new Views.MapPage(page("", "Handoff map", "map", null), orgMap(), handoffs);
-  }
-
-  /** The department map, shown on the home page and the map page; laid out once for both. */
-  private synchronized Views.MapView orgMap() {
-    if (orgMap == null) {
-      orgMap = departmentMap("", null);
-    }
-    return orgMap;
+    return new Views.MapPage(page("", "Handoff map", "map", null), orgMap.get(), handoffs);
   }
 
   /**
@@ -570,7 +558,7 @@ public final class Handbook {
    * that department and the flows into and out of it.
    */
   private Views.MapView departmentMap(String root, String around) {
-    Map<String, Set<String>> flows = new TreeMap<>(deptFlows());
+    Map<String, Set<String>> flows = new TreeMap<>(deptFlows.get());
     if (around != null) {
       flows.keySet().removeIf(key -> !List.of(key.split("\u0000")).contains(around));
     }
@@ -614,11 +602,8 @@ public final class Handbook {
     return HandoffMap.layout(nodes, edges, true);
   }
 
-  /** What flows between departments, as "from\u0000to" to artifacts; built once for every map. */
-  private synchronized Map<String, Set<String>> deptFlows() {
-    if (deptFlows != null) {
-      return deptFlows;
-    }
+  /** What flows between departments, as "from\u0000to" to artifacts. */
+  private Map<String, Set<String>> deptFlows() {
     Map<String, Set<String>> flows = new TreeMap<>();
     for (HandoffGraph.Handoff h : graph.handoffs()) {
       flow(flows, h.from().departmentText(), h.to().departmentText(), h.artifact());
@@ -640,7 +625,6 @@ public final class Handbook {
         }
       }
     }
-    deptFlows = flows;
     return flows;
   }
 
@@ -728,15 +712,7 @@ public final class Handbook {
     List<Views.Link> deptLinks = new ArrayList<>();
     departments.keySet().forEach(d -> deptLinks.add(deptLink(d, "")));
     return new Views.SearchPage(
-        page("", "Search and index", "search", null), sopLinks, roleLinks, deptLinks, artifacts());
-  }
-
-  /** Every artifact with who makes and who uses it, for the search page and the search index. */
-  private synchronized List<Views.ArtifactView> artifacts() {
-    if (artifactIndex == null) {
-      artifactIndex = artifacts("");
-    }
-    return artifactIndex;
+        page("", "Search and index", "search", null), sopLinks, roleLinks, deptLinks, artifacts.get());
   }
 
   private List<Views.ArtifactView> artifacts(String root) {
@@ -803,7 +779,7 @@ public final class Handbook {
       }
       entries.add(new SearchIndex.Entry("Department", deptName(id), null, deptHref(id, ""), words));
     }
-    for (Views.ArtifactView a : artifacts()) {
+    for (Views.ArtifactView a : artifacts.get()) {
       entries.add(
           new SearchIndex.Entry("Artifact", a.id(), null, "search.html#" + a.anchor(), List.of(a.id())));
     }
