@@ -62,9 +62,11 @@ final class ViewModel {
 
   /** A record class's component names, their positions and (accessible) accessors. */
   private record Components(List<String> names, Map<String, Integer> index, List<Method> accessors) {
+    private static final Object[] NO_ARGUMENTS = {}; // invoke(record) would allocate one per read
+
     Object read(Record record, int i) {
       try {
-        return accessors.get(i).invoke(record);
+        return accessors.get(i).invoke(record, NO_ARGUMENTS);
       } catch (IllegalAccessException | InvocationTargetException e) {
         throw new IllegalStateException("cannot read " + names.get(i), e);
       }
