@@ -116,20 +116,10 @@ final class TemplateLimits {
       Thread.currentThread().interrupt();
       throw new TimeLimitException();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof TemplateException te) {
+      if (e.getCause() instanceof TemplateException te) {
         throw te;
       }
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+      Tasks.rethrowCause(e, IOException.class);
     }
   }
 
