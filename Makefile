@@ -5,7 +5,7 @@ JAR := target/sop.jar
 # Class-data-sharing archive of the classes a run loads: bin/sop uses it when it is newer than the jar.
 JSA := target/sop.jsa
 
-.PHONY: demo test build golden check bench fuzz clean browser
+.PHONY: demo test build golden check bench fuzz clean browser tools
 
 build: $(JAR) $(JSA)
 
@@ -28,8 +28,17 @@ demo: build
 browser:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then scripts/install-browser.sh; fi
 
+## tools: the third-party judges the tests run (bpmnlint, yaml-language-server, ...), one npm
+## project per folder tools/NAME/ with its package-lock.json, installed there and nowhere else
+TOOL_STAMPS := $(patsubst %/package.json,%/node_modules/.installed,$(wildcard tools/*/package.json))
+tools: $(TOOL_STAMPS)
+
+tools/%/node_modules/.installed: tools/%/package.json tools/%/package-lock.json
+	cd tools/$* && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## test: the whole suite (unit, golden, end-to-end against the built jar)
-test: browser
+test: browser tools
 	@rm -rf target/surefire-reports target/failsafe-reports; rc=0; $(MVN) verify || rc=$$?; scripts/test-summary.sh; exit $$rc
 
 ## fuzz: coverage-guided fuzzing of FUZZ_TEST (default LoadValidateFuzzTest: load + validate;
@@ -45,7 +54,7 @@ fuzz:
 	  -Djazzer.max_duration=$(FUZZ_SECONDS)s -Djazzer.instrument='$(FUZZ_INSTRUMENT)'
 
 ## golden: regenerate golden files after an intended output change; review the diff
-golden: browser
+golden: browser tools
 	$(MVN) verify -Dgolden.update=true
 
 ## check: lint the sample library as CI would
