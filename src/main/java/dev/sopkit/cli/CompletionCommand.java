@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code sop completion bash|zsh}: a shell completion script for every command and option. */
 @Command(
     name = "completion",
-    mixinStandardHelpOptions = true,
+    header = "Print a shell completion script for bash or zsh.",
     description = {
       "Print a completion script for bash or zsh: commands, options, rule ids and option values"
           + " complete with TAB."
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
     })
 final class CompletionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin HelpOption help;
 
   /** The shells with a script. */
   enum Shell {

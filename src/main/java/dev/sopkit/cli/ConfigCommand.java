@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code sop render config}: timers, targets and routes for IT systems, from the SOPs. */
 @Command(
     name = "config",
-    mixinStandardHelpOptions = true,
+    header = "Render configuration for IT systems from the SOPs.",
     description = {
       "Render configuration for IT systems (helpdesk SLAs, workflow timers, routing, RACI)"
           + " from the SOPs, so nobody copies deadlines by hand.",
@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
     })
 final class ConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin HelpOption help;
   @ParentCommand RenderCommand parent;
   @Mixin TemplatesMixin templates;
 

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code sop diff REV [ROOT]}: what the working tree changes between departments since REV. */
 @Command(
     name = "diff",
-    mixinStandardHelpOptions = true,
+    header = "Show what a change does between departments.",
     description = {
       "Show what a change does between departments: handoffs added and removed, inputs newly"
           + " broken or fixed, promises whose worst-case time changed, SOPs added, retired or"
@@ -46,6 +47,7 @@ import picocli.CommandLine.Spec;
     })
 final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin HelpOption help;
   @ParentCommand SopkitCommand parent;
 
   @Parameters(index = "0", paramLabel = "REV", description = "The git revision to compare with.")

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code sop explain RULE}: a rule's documentation page, as packaged from docs/rules/. */
 @Command(
     name = "explain",
-    mixinStandardHelpOptions = true,
+    header = "Explain a rule: what it checks, why, and how to fix a finding.",
     description = {
       "Show what a rule checks, why, an incorrect and a correct example, and how to fix a finding.",
       "Without a rule, list every rule with its default severity."
@@ -22,10 +23,11 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sop explain                    list the rules",
-      "  sop explain unknown-reference  the page of one rule (the id in [brackets] in a finding)"
+      "  sop explain unknown-reference  the page of one rule (the id in [brackets])"
     })
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin HelpOption help;
 
   @Parameters(
       index = "0",

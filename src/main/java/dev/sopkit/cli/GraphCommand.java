@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code sop graph [ROOT]}: who hands what to whom, as a diagram or JSON. */
 @Command(
     name = "graph",
-    mixinStandardHelpOptions = true,
+    header = "Print the handoff graph between SOPs.",
     description = {
       "Print the handoff graph: SOPs grouped by department, and an edge for each artifact one"
           + " SOP hands over to another. Retired SOPs are left out; a draft that hands over to an"
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
     })
 final class GraphCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin HelpOption help;
   @ParentCommand SopkitCommand parent;
 
   @Parameters(

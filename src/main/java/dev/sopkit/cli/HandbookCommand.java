@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code sop render handbook [ROOT] --out DIR}: the SOP repository as a static website. */
 @Command(
     name = "handbook",
-    mixinStandardHelpOptions = true,
+    header = "Render the SOP repository as a static website.",
     description = {
       "Render the SOP repository as a static website: an overview, a page per department, SOP and"
           + " role, handoff maps and a search. It works offline, from the file system or any web"
@@ -39,10 +39,12 @@ import picocli.CommandLine.Spec;
       "      --repo-url https://git.example.com/acme/sops/edit/main/sops",
       "",
       "Findings of the checks are shown on the overview page; they do not stop the render.",
+      "",
       "Exit codes: 0 rendered, 2 usage or input problem (also a broken template), 3 internal error."
     })
 final class HandbookCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin HelpOption help;
   @ParentCommand RenderCommand parent;
   @Mixin TemplatesMixin templates;
 

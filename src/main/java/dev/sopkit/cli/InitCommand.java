@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "init",
-    mixinStandardHelpOptions = true,
+    header = "Create a new SOP repository.",
     description = {
       "Create a new SOP repository: org.yaml with a starter organisation, one example SOP per"
           + " template kind, the JSON Schemas for editors, .sop.yaml, .editorconfig, CI jobs"
@@ -38,12 +39,15 @@ import picocli.CommandLine.Spec;
       "  sop init               set up the current folder",
       "  sop init my-sops       create my-sops/ and set it up",
       "",
-      "Then: sop validate, sop new --department customer-service --title \"Handle a refund\"."
+      "Then:",
+      "  sop validate",
+      "  sop new --department customer-service --title \"Handle a refund\""
     })
 final class InitCommand implements Callable<Integer> {
   private static final String BASE = "/dev/sopkit/init/";
 
   @Spec CommandSpec spec;
+  @Mixin HelpOption help;
   @ParentCommand SopkitCommand parent;
 
   @Parameters(

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code sop list [ROOT]}: the SOPs of a repository as a table or JSON, filtered. */
 @Command(
     name = "list",
-    mixinStandardHelpOptions = true,
+    header = "List the SOPs of a repository.",
     description = {
       "List the SOPs of a repository, sorted by id: id, status, department, owner, next review"
           + " and title. Filters combine (all must match)."
@@ -45,6 +46,7 @@ final class ListCommand implements Callable<Integer> {
       JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   @Spec CommandSpec spec;
+  @Mixin HelpOption help;
   @ParentCommand SopkitCommand parent;
 
   @Parameters(

@@ -33,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "new",
-    mixinStandardHelpOptions = true,
+    header = "Write a new SOP from a template.",
     description = {
       "Write a new SOP with the next free id of its department, its owner and steps prefilled from"
           + " a template kind, valid at once. Prints the new file's path.",
@@ -56,8 +57,10 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sop new --department customer-service --title \"Handle a refund request\"",
-      "  sop new --department customer-service --title \"Answer a chat\" --template customer-request",
-      "  sop new --department warehouse --title \"Ship a parcel\" --template handoff --to logistics",
+      "  sop new --department customer-service --title \"Answer a chat\" \\",
+      "      --template customer-request",
+      "  sop new --department warehouse --title \"Ship a parcel\" --template handoff \\",
+      "      --to logistics",
       "",
       "The id prefix is the department's 'prefix' in org.yaml, else the one its SOPs already use,"
           + " else made from the department id (customer-service -> CS)."
@@ -69,6 +72,7 @@ final class NewCommand implements Callable<Integer> {
   private static final int MAX_SLUG = 60;
 
   @Spec CommandSpec spec;
+  @Mixin HelpOption help;
   @ParentCommand SopkitCommand parent;
 
   /** The template kinds: each is a resource dev/sopkit/new/KIND.yaml. */

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code sop schema}: writes the JSON Schemas packaged in the jar, for editors and other tools. */
 @Command(
     name = "schema",
-    mixinStandardHelpOptions = true,
+    header = "Write the JSON Schemas for editors.",
     description = {
       "Write the JSON Schemas of SOP files and org.yaml (the ones this version of sop checks"
           + " against), so editors can complete and check fields while you type.",
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  sop schema                 write schema/sop.schema.json and schema/org.schema.json",
+      "  sop schema                 write schema/sop.schema.json and org.schema.json",
       "  sop schema --out .schemas  write them somewhere else",
       "",
       "Point SOP files at the schema with a first line such as",
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
     })
 final class SchemaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin HelpOption help;
   @ParentCommand SopkitCommand parent;
 
   @Option(

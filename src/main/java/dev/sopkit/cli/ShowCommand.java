@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code sop show ID}: one SOP in the terminal, with the SOPs it takes from and hands to. */
 @Command(
     name = "show",
-    mixinStandardHelpOptions = true,
+    header = "Show one SOP with its upstream and downstream SOPs.",
     description = {
       "Show one SOP: its facts, steps, inputs, outputs and promises, the upstream SOPs that hand"
           + " it its inputs and the downstream SOPs that pick up its outputs."
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
     })
 final class ShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin HelpOption help;
   @ParentCommand SopkitCommand parent;
 
   @Parameters(index = "0", paramLabel = "ID", description = "The SOP id, for example CS-001.")

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       ShowCommand.class,
       SchemaCommand.class,
       ExplainCommand.class,
-      CompletionCommand.class
+      CompletionCommand.class,
+      CommandLine.HelpCommand.class
     },
     footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or input problem, 3 internal error."})
 public final class SopkitCommand implements Runnable {
@@ -72,10 +73,16 @@ public final class SopkitCommand implements Runnable {
     return cl;
   }
 
-  /** Every command at every depth (render has its own subcommands) maps errors the same way. */
+  /**
+   * Every command at every depth (render has its own subcommands) maps errors the same way, and
+   * its one-line header (what {@code sop --help} lists) stands apart from its usage.
+   */
   private static void exitCodes(CommandLine cl) {
     cl.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
     cl.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
+    if (cl.getCommandSpec().usageMessage().header().length > 0) {
+      cl.getCommandSpec().usageMessage().synopsisHeading("%nUsage: ");
+    }
     cl.getSubcommands().values().forEach(SopkitCommand::exitCodes);
   }
 
@@ -98,7 +105,7 @@ public final class SopkitCommand implements Runnable {
     }
     UserException configProblem = problem;
     // A broken config explains a parse error too (a typo there can leave an option unset).
-    CommandLine.IParameterExceptionHandler parseErrors = cl.getParameterExceptionHandler();
+    CommandLine.IParameterExceptionHandler parseErrors = new UsageErrors();
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           if (configProblem == null) {

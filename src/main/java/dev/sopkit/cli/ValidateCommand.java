@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code sop validate [ROOT]}: checks every file of an SOP repository. */
 @Command(
     name = "validate",
-    mixinStandardHelpOptions = true,
+    header = "Check every SOP file and org.yaml.",
     description = "Check every SOP file and org.yaml: YAML, schema and cross-references.",
     footer = {
       "",
@@ -47,6 +48,7 @@ import picocli.CommandLine.Spec;
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin HelpOption help;
   @ParentCommand SopkitCommand parent;
 
   @Parameters(

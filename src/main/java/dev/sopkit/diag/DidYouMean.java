@@ -6,11 +6,15 @@ import java.util.Collection;
 public final class DidYouMean {
   private DidYouMean() {}
 
-  /** The closest candidate, or null when none is close enough to be a likely typo. */
+  /**
+   * The closest candidate, or null when none is close enough to be a likely typo. Case is ignored
+   * when measuring, so {@code cs-eml-001} finds {@code CS-EML-001}.
+   */
   public static String closest(String word, Collection<String> candidates) {
     if (word == null || word.length() > 200) {
       return null;
     }
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
     // Short words are one edit from many others: allow fewer edits before suggesting.
     int limit = word.length() <= 3 ? 1 : Math.max(2, word.length() / 4);
     String best = null;
@@ -20,7 +24,7 @@ public final class DidYouMean {
       if (c == null || c.equals(word) || Math.abs(c.length() - word.length()) > limit) {
         continue;
       }
-      int d = distance(word, c, limit);
+      int d = distance(lower, c.toLowerCase(java.util.Locale.ROOT), limit);
       if (d <= limit && (d < bestDistance || (d == bestDistance && c.compareTo(best) < 0))) {
         best = c;
         bestDistance = d;
