@@ -168,6 +168,8 @@ class HandbookCommandTest {
   void outIsRequired() {
     Cli.Run run = Cli.run(work, "render", "handbook", "sops");
     assertEquals(2, run.exit());
-    assertTrue(run.err().startsWith("Missing required option: '--out=DIR'"), run.err());
+    assertEquals(
+        "sop: missing required option: '--out=DIR'\nRun 'sop render handbook --help' for usage.\n",
+        run.err());
   }
 }
