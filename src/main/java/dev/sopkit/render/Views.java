@@ -122,7 +122,7 @@ final class Views {
 
   /**
    * mapByDepartment: the neighbourhood was too large to draw SOP by SOP ({@link
-   * Handbook#MAX_SOP_BOXES}), so the map shows the departments this one exchanges artifacts with.
+   * MapPages#MAX_SOP_BOXES}), so the map shows the departments this one exchanges artifacts with.
    */
   record DeptPage(Page page, DeptView dept, MapView map, boolean mapByDepartment) {}
 

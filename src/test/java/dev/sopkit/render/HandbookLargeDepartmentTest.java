@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A department whose neighbourhood has more than {@link Handbook#MAX_SOP_BOXES} boxes gets a map of
+ * A department whose neighbourhood has more than {@link MapPages#MAX_SOP_BOXES} boxes gets a map of
  * departments instead of SOPs; a small one keeps its map of SOPs.
  */
 class HandbookLargeDepartmentTest {
@@ -37,7 +37,7 @@ class HandbookLargeDepartmentTest {
           - { id: clerk, name: Finance Clerk, department: finance }
           - { id: agent, name: Support Agent, department: support }
         """);
-    int n = Handbook.MAX_SOP_BOXES / 2 + 10;
+    int n = MapPages.MAX_SOP_BOXES / 2 + 10;
     for (int i = 0; i < n; i++) {
       String to = i == 0 ? "[finance, support]" : "[finance]";
       sop(sops, "sales", "SAL-" + i, "rep", "", "outputs:\n  - { artifact: order-" + i + ", to: " + to + " }\n");
