@@ -4,6 +4,7 @@ import dev.sopkit.check.RepoCheck;
 import dev.sopkit.diag.DidYouMean;
 import dev.sopkit.diag.Text;
 import dev.sopkit.graph.HandoffGraph;
+import dev.sopkit.model.Durations;
 import dev.sopkit.model.Org;
 import dev.sopkit.model.Ref;
 import dev.sopkit.model.Sop;
@@ -93,7 +94,7 @@ final class ShowCommand implements Callable<Integer> {
               : Reviews.overdue(sop, date)
                   ? ", OVERDUE since " + due
                   : ", next due " + due;
-      field(out, "review", "every " + p(sop.review().every().value()) + ", last " + last + when);
+      field(out, "review", "every " + p(Durations.inWords(sop.review().every().value())) + ", last " + last + when);
     }
     list(out, "stages", sop.stages());
     list(out, "channels", sop.channels());
@@ -110,7 +111,7 @@ final class ShowCommand implements Callable<Integer> {
       List<String> facts = new ArrayList<>();
       facts.add(p(text(st.role())));
       if (st.duration() != null) {
-        facts.add(p(st.duration().value()));
+        facts.add(p(Durations.inWords(st.duration().value())));
       }
       if (!st.systems().isEmpty()) {
         facts.add(join(st.systems()));
@@ -133,7 +134,7 @@ final class ShowCommand implements Callable<Integer> {
       for (Sop.Promise pr : sop.promises()) {
         String on = pr.channel() == null ? "" : " on " + p(pr.channel().value());
         String until = pr.until() == null ? "" : " until " + p(pr.until().value());
-        out.println("  " + p(text(pr.id())) + ": within " + p(text(pr.within())) + on + until);
+        out.println("  " + p(text(pr.id())) + ": within " + p(Durations.inWords(text(pr.within()))) + on + until);
       }
     }
 

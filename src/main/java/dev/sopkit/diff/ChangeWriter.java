@@ -114,8 +114,8 @@ public final class ChangeWriter {
     if (t == null) {
       return "no promise";
     }
-    String worst = t.worstCase() == null ? "unreachable" : "worst case " + Durations.format(t.worstCase());
-    return worst + " within " + Durations.format(t.within()) + (t.atRisk() ? " (at risk)" : "");
+    String worst = t.worstCase() == null ? "unreachable" : "worst case " + Durations.words(t.worstCase());
+    return worst + " within " + Durations.words(t.within()) + (t.atRisk() ? " (at risk)" : "");
   }
 
   private static String p(String s) {

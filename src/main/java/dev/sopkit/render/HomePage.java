@@ -1,5 +1,6 @@
 package dev.sopkit.render;
 
+import static dev.sopkit.render.Site.duration;
 import static dev.sopkit.render.Site.addRef;
 import static dev.sopkit.render.Site.date;
 import static dev.sopkit.render.Site.text;
@@ -75,7 +76,7 @@ final class HomePage {
                 site.sopLink(s, ""),
                 site.roleLink(text(s.owner()), ""),
                 s.review().last().value(),
-                s.review().every().value(),
+                duration(s.review().every()),
                 due.toString(),
                 ChronoUnit.DAYS.between(due, site.opts.today())));
       }

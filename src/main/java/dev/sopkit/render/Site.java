@@ -9,7 +9,6 @@ import dev.sopkit.model.Sop;
 import dev.sopkit.model.Workspace;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -200,35 +199,9 @@ final class Site {
         : null;
   }
 
-  /** A duration as people say it: 20 min, 1 h 30 min, 2 d 4 h; the ISO text when it is not one. */
+  /** A duration field in words ({@link Durations#inWords}); text that is no duration as written. */
   static String duration(Ref ref) {
-    if (ref == null) {
-      return null;
-    }
-    Duration d = Durations.parse(ref.value());
-    return d == null ? ref.value() : human(d);
-  }
-
-  static String human(Duration d) {
-    long s = d.getSeconds();
-    List<String> parts = new ArrayList<>();
-    long days = s / 86_400;
-    long hours = s % 86_400 / 3_600;
-    long minutes = s % 3_600 / 60;
-    long seconds = s % 60;
-    if (days > 0) {
-      parts.add(days + " d");
-    }
-    if (hours > 0) {
-      parts.add(hours + " h");
-    }
-    if (minutes > 0) {
-      parts.add(minutes + " min");
-    }
-    if (seconds > 0 || parts.isEmpty()) {
-      parts.add(seconds + " s");
-    }
-    return String.join(" ", parts);
+    return ref == null ? null : Durations.inWords(ref.value());
   }
 
   LocalDate reviewDue(Sop s) {

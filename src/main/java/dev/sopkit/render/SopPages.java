@@ -2,7 +2,6 @@ package dev.sopkit.render;
 
 import static dev.sopkit.render.Site.distinct;
 import static dev.sopkit.render.Site.duration;
-import static dev.sopkit.render.Site.human;
 import static dev.sopkit.render.Site.safeUrl;
 import static dev.sopkit.render.Site.text;
 import static dev.sopkit.render.Site.texts;
@@ -56,15 +55,15 @@ final class SopPages {
           new Views.PromiseView(
               text(p.id()),
               site.channelName(text(p.channel())),
-              within == null ? text(p.within()) : human(within),
+              within == null ? text(p.within()) : Durations.words(within),
               text(p.until()),
               p.description(),
-              worst == null ? null : human(worst),
+              worst == null ? null : Durations.words(worst),
               verdict,
               path));
     }
     List<Views.KpiView> kpis = new ArrayList<>();
-    sop.kpis().forEach(k -> kpis.add(new Views.KpiView(k.id(), k.target(), k.description())));
+    sop.kpis().forEach(k -> kpis.add(new Views.KpiView(k.id(), Durations.inWords(k.target()), k.description())));
 
     List<Views.InputView> inputs = new ArrayList<>();
     for (Sop.Input in : sop.inputs()) {
@@ -117,7 +116,7 @@ final class SopPages {
       LocalDate due = site.reviewDue(sop);
       review =
           new Views.Review(
-              text(sop.review().every()),
+              duration(sop.review().every()),
               text(sop.review().last()),
               due == null ? null : due.toString(),
               due != null && due.isBefore(site.opts.today()) && !sop.retired());
@@ -143,7 +142,7 @@ final class SopPages {
         outputs,
         steps,
         references,
-        human(lead) + (site.graph.hasUntimedSteps(sop) ? " or more (some steps have no duration)" : ""),
+        Durations.words(lead) + (site.graph.hasUntimedSteps(sop) ? " or more (some steps have no duration)" : ""),
         site.sourcePath(sop),
         site.editUrl(sop));
   }
