@@ -5,13 +5,20 @@
 # `sop validate` reports exactly the problems the generator injected, then times sop and, on the
 # same files, ajv-cli's schema-only validation. Prints one Markdown table.
 #
-# Environment: SIZES="1000 10000 50000"  RUNS=5 (timed runs per measurement; the median is shown)
+# Every size is generated in two styles: the generator's house style ("plain") and the same SOPs
+# written in ordinary styles mixed per file ("mixed": flow mappings, block and multi-line scalars,
+# comments, unquoted dates, CRLF...), each timed against ajv-cli in the same run. For each corpus
+# it also prints how many files each fast path of sop handled (`sop validate --verbose`).
+#
+# Environment: SIZES="1000 10000 50000"  STYLES="plain mixed"
+#              RUNS=5 (timed runs per measurement; the median is shown)
 #              RUNS_LARGE=3 (timed runs for corpora of 50,000 SOPs and more)
 #              SEED=42  BROKEN_LINKS=2 SCHEMA_ERRORS=2 (percent of files with an injected problem)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SIZES="${SIZES:-1000 10000 50000}"
+STYLES="${STYLES:-plain mixed}"
 RUNS="${RUNS:-5}"
 RUNS_LARGE="${RUNS_LARGE:-3}"
 SEED="${SEED:-42}"
@@ -55,7 +62,7 @@ log "building target/sop.jar, its class-data archive and the corpus generator"
 make -s build >&2
 $MVN -o test-compile >&2 2>/dev/null || $MVN test-compile >&2
 GEN_CP="target/test-classes"
-GEN_STAMP="$(cat src/test/java/dev/sopkit/bench/CorpusGenerator.java | sha1sum | cut -c1-12)-$SEED-$BROKEN_LINKS-$SCHEMA_ERRORS"
+GEN_STAMP="$(cat src/test/java/dev/sopkit/bench/CorpusGenerator.java src/test/java/dev/sopkit/bench/YamlStyle.java | sha1sum | cut -c1-12)-$SEED-$BROKEN_LINKS-$SCHEMA_ERRORS"
 
 # --- timing helpers ----------------------------------------------------------------------------
 # run_timed OUTFILE CMD...: runs CMD once, appends "wall_ms peak_rss_kb cpu_ms" to OUTFILE
@@ -114,14 +121,18 @@ echo
 # --- corpora -----------------------------------------------------------------------------------
 mismatches_total=0
 rows=()
+paths=()
 declare -A validate_ms validate_cpu
 for n in $SIZES; do
+for style in $STYLES; do
   corpus="$BENCH/corpus-$n"
+  [ "$style" = plain ] || corpus="$BENCH/corpus-$style-$n"
+  key="$n-$style"
   if [ "$(cat "$corpus/.stamp" 2>/dev/null)" != "$GEN_STAMP" ]; then
-    log "generating $n SOPs into .bench/corpus-$n"
+    log "generating $n SOPs ($style style) into ${corpus#"$ROOT"/}"
     rm -rf "$corpus"
     java -cp "$GEN_CP" dev.sopkit.bench.CorpusGenerator "$corpus" "$n" --seed "$SEED" \
-      --broken-links "$BROKEN_LINKS" --schema-errors "$SCHEMA_ERRORS" >&2
+      --broken-links "$BROKEN_LINKS" --schema-errors "$SCHEMA_ERRORS" --style "$style" >&2
     echo "$GEN_STAMP" >"$corpus/.stamp"
   fi
   mb_size=$(find "$corpus" -name '*.yaml' -printf '%s\n' | awk '{s += $1} END {printf "%.0f", s / 1048576}')
@@ -130,24 +141,28 @@ for n in $SIZES; do
   [ "$n" -ge 50000 ] && runs=$RUNS_LARGE
 
   # Correctness at scale: exactly the injected problems, no more, no fewer.
-  (cd "$corpus" && "$SOP" validate . --quiet --today "$TODAY" >"$BENCH/.found-$n" 2>&1) || true
-  diff <(LC_ALL=C sort "$BENCH/.found-$n") <(LC_ALL=C sort "$corpus/expected.txt") >"$BENCH/.diff-$n" || true
-  mism=$(grep -c '^[<>]' "$BENCH/.diff-$n" || true)
+  (cd "$corpus" && "$SOP" validate . --quiet --today "$TODAY" >"$BENCH/.found-$key" 2>&1) || true
+  diff <(LC_ALL=C sort "$BENCH/.found-$key") <(LC_ALL=C sort "$corpus/expected.txt") >"$BENCH/.diff-$key" || true
+  mism=$(grep -c '^[<>]' "$BENCH/.diff-$key" || true)
   mismatches_total=$((mismatches_total + mism))
   if [ "$mism" -gt 0 ]; then
-    log "$n SOPs: $mism findings differ from the expected ones (< sop only, > expected only):"
-    head -10 "$BENCH/.diff-$n" >&2
+    log "$n SOPs ($style): $mism findings differ from the expected ones (< sop only, > expected only):"
+    head -10 "$BENCH/.diff-$key" >&2
   fi
   expected=$(wc -l <"$corpus/expected.txt")
+  # Which files each fast path handled, and why the others left it.
+  while IFS= read -r line; do
+    paths+=("- $n SOPs, $style: ${line#sop: fast paths: }")
+  done < <(cd "$corpus" && "$SOP" validate . --quiet --verbose --today "$TODAY" 2>&1 >/dev/null | grep '^sop: fast paths: ' || true)
 
-  log "timing sop validate on $n SOPs"
+  log "timing sop validate on $n SOPs ($style)"
   read -r sop_ms sop_rss sop_cpu < <(cd "$corpus" && measure "$runs" "$SOP" validate . --quiet --today "$TODAY")
-  rows+=("| $n SOPs ($mb_size MB) | \`sop validate\` (all rules) | $(secs "$sop_ms") | $(secs "$sop_cpu") | $(rate "$files" "$sop_ms") | $(mb "$sop_rss") | $expected expected, $mism mismatches |")
-  validate_ms[$n]=$sop_ms
-  validate_cpu[$n]=$sop_cpu
+  rows+=("| $n SOPs, $style ($mb_size MB) | \`sop validate\` (all rules) | $(secs "$sop_ms") | $(secs "$sop_cpu") | $(rate "$files" "$sop_ms") | $(mb "$sop_rss") | $expected expected, $mism mismatches |")
+  validate_ms[$key]=$sop_ms
+  validate_cpu[$key]=$sop_cpu
 
   if [ -x "$AJV" ]; then
-    log "timing ajv-cli on $n SOPs"
+    log "timing ajv-cli on $n SOPs ($style)"
     # Same files, read as YAML by ajv-cli itself (js-yaml); org.yaml has its own schema.
     read -r ajv_ms ajv_rss ajv_cpu < <(cd "$corpus" && measure "$runs" "$AJV" validate --spec=draft2020 \
       -c ajv-formats --all-errors --strict=false -s "$SCHEMA" -d '**/!(org).yaml')
@@ -156,6 +171,9 @@ for n in $SIZES; do
     rows+=("| | \`ajv-cli\` (schema only) | $(secs "$ajv_ms") | $(secs "$ajv_cpu") | $(rate "$n" "$ajv_ms") | $(mb "$ajv_rss") | $invalid files invalid |")
     rows+=("| | **sop / ajv-cli** | **$(ratio "$sop_ms" "$ajv_ms")** | $(ratio "$sop_cpu" "$ajv_cpu") | | | |")
   fi
+
+  # --base and the handbook are timed on the house style only: they read what validate read.
+  [ "$style" = plain ] || continue
 
   if "$SOP" validate --help | grep -q -- '--base'; then
     log "timing sop validate --base on $n SOPs with 10 changed files"
@@ -182,14 +200,21 @@ for n in $SIZES; do
     rows+=("| | \`sop render handbook\` | not yet available | | | | |")
   fi
 done
+done
 
 echo "| Corpus | Command | median wall | CPU | files/s | peak RSS | findings |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
-if [ -n "${validate_ms[10000]:-}" ] && [ -n "${validate_ms[50000]:-}" ]; then
-  echo
-  echo "Growth from 10,000 to 50,000 SOPs (target at most 5.5): $(ratio "${validate_ms[50000]}" "${validate_ms[10000]}") in wall time, $(ratio "${validate_cpu[50000]}" "${validate_cpu[10000]}") in CPU time"
-fi
+for style in $STYLES; do
+  if [ -n "${validate_ms[10000-$style]:-}" ] && [ -n "${validate_ms[50000-$style]:-}" ]; then
+    echo
+    echo "Growth from 10,000 to 50,000 SOPs, $style (target at most 5.5): $(ratio "${validate_ms[50000-$style]}" "${validate_ms[10000-$style]}") in wall time, $(ratio "${validate_cpu[50000-$style]}" "${validate_cpu[10000-$style]}") in CPU time"
+  fi
+done
+echo
+echo "Fast paths (\`sop validate --verbose\`: files each one handled, and why the others left it):"
+echo
+printf '%s\n' "${paths[@]}"
 echo
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$mismatches_total" -gt 0 ]; then

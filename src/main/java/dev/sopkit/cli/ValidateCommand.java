@@ -13,6 +13,7 @@ import dev.sopkit.diag.Severity;
 import dev.sopkit.diag.Summary;
 import dev.sopkit.diag.TextFormatter;
 import dev.sopkit.lint.RuleDocs;
+import dev.sopkit.load.FastPathStats;
 import dev.sopkit.load.RepoScanner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,7 +93,11 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print findings only, no summary line.")
   boolean quiet;
 
-  @Option(names = "--verbose", description = "Show stack traces of internal errors.")
+  @Option(
+      names = "--verbose",
+      description =
+          "Show stack traces of internal errors, and on stderr how many files each fast path"
+              + " (YAML reader, schema verdict) handled and why the others left it.")
   boolean verbose;
 
   /** The severities {@code --fail-on} accepts; info findings never fail a run. */
@@ -119,6 +124,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocalDate date = Repos.today(today, java.time.Clock.systemUTC());
+    FastPathStats.reset();
     RepoScanner.Listing listing;
     List<Diagnostic> findings;
     Summary summary;
@@ -137,6 +143,12 @@ final class ValidateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     formatter(listing).write(findings, summary, quiet, out);
+    if (verbose) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("sop: fast paths: " + FastPathStats.YAML.describe());
+      err.println("sop: fast paths: " + FastPathStats.SCHEMA.describe());
+      err.flush();
+    }
     boolean failed = findings.stream().anyMatch(d -> d.severity().atLeast(failOn.level));
     return failed ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
   }

@@ -34,16 +34,57 @@ final class SimpleYamlReader {
   /** snakeyaml refuses an implicit key longer than this (the YAML spec's limit). */
   private static final int MAX_KEY_LENGTH = 1024;
 
-  /** Thrown to leave a file to the reference path; preallocated, without a stack trace. */
-  private static final class GiveUp extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+  /**
+   * Why a file was left to the reference path, in words: {@code sop validate --verbose} counts the
+   * files per reason, so that a corpus written in another style shows what the reader lacks.
+   */
+  enum Why {
+    NOT_ELIGIBLE("a tab or a character outside the basic plane"),
+    NOT_A_MAPPING("empty, or not a block mapping at column 1"),
+    AFTER_DOCUMENT("text after the document"),
+    DOCUMENT_MARKER("a document marker ('---', '...') or a directive"),
+    VALUES("more values than the limit"),
+    DEPTH("nesting deeper than the limit"),
+    KEY("a line that is not 'name: value' (a quoted, long or complex key, or no colon)"),
+    DUPLICATE_KEY("a duplicate key"),
+    INDENTATION("deeper indentation: a plain scalar over several lines, or uneven indentation"),
+    NESTED_DASH("a list inside a list on one line ('- - x')"),
+    AFTER_VALUE("text after a quoted scalar or a flow collection"),
+    PLAIN_START("a plain scalar that starts with an indicator"),
+    COLON_IN_PLAIN("': ' inside a plain scalar"),
+    NUMBER("a number other than a plain decimal"),
+    ESCAPE("an escape in a double-quoted scalar"),
+    QUOTED_OVER_LINES("a quoted scalar over several lines"),
+    BLOCK_SCALAR("a block scalar with other indentation or chomping"),
+    FLOW_KEY("a flow mapping key that is not a plain name"),
+    FLOW_OVER_LINES("a flow collection over several lines"),
+    FLOW_SYNTAX("flow collection syntax outside the subset"),
+    FLOW_ENTRY("an empty entry or an indicator in a flow collection"),
+    FLOW_SCALAR("':', '#', '[', '{' or '?' in a plain scalar of a flow collection");
 
-    GiveUp() {
-      super(null, null, false, false);
+    final String words;
+    /** Thrown to leave the file; preallocated, without a stack trace. */
+    final GiveUp error = new GiveUp(this);
+
+    Why(String words) {
+      this.words = words;
     }
   }
 
-  private static final GiveUp GIVE_UP = new GiveUp();
+  /** Thrown to leave a file to the reference path. */
+  private static final class GiveUp extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Why why;
+
+    GiveUp(Why why) {
+      super(null, null, false, false);
+      this.why = why;
+    }
+  }
+
+  private static GiveUp giveUp(Why why) {
+    return why.error;
+  }
 
   /** The text as characters: C1-compiled code reads an array much faster than String.charAt. */
   private final char[] s;
@@ -72,12 +113,16 @@ final class SimpleYamlReader {
    */
   static ParsedYaml read(String display, char[] chars, boolean printableAscii) {
     if (!printableAscii && !eligible(chars)) {
+      FastPathStats.YAML.left(Why.NOT_ELIGIBLE.words);
       return null;
     }
     SimpleYamlReader r = new SimpleYamlReader(chars, new SourceMap(display));
     try {
-      return new ParsedYaml(r.document(), r.map, null);
+      ParsedYaml parsed = new ParsedYaml(r.document(), r.map, null);
+      FastPathStats.YAML.took();
+      return parsed;
     } catch (GiveUp e) {
+      FastPathStats.YAML.left(e.why.words);
       return null;
     }
   }
@@ -100,13 +145,13 @@ final class SimpleYamlReader {
     line = 1;
     setLine(0);
     if (skipBlank() != 0 || dash(ls)) {
-      throw GIVE_UP; // empty, indented or not a mapping: rare, and the schema refuses it anyway
+      throw giveUp(Why.NOT_A_MAPPING); // empty, indented or not a mapping: rare, and the schema refuses it anyway
     }
     long pos = pos(ls);
     JsonNode root = mapping(0, 1, pos);
     map.setRoot(root, pos);
     if (!eof()) {
-      throw GIVE_UP;
+      throw giveUp(Why.AFTER_DOCUMENT);
     }
     return root;
   }
@@ -121,7 +166,7 @@ final class SimpleYamlReader {
     }
     le = e;
     if (start < n && (s[start] == '%' || marker('-') || marker('.'))) {
-      throw GIVE_UP; // a directive, or the start or end of a document
+      throw giveUp(Why.DOCUMENT_MARKER); // a directive, or the start or end of a document
     }
   }
 
@@ -206,7 +251,7 @@ final class SimpleYamlReader {
 
   private void count() {
     if (++values > YamlLoader.MAX_VALUES) {
-      throw GIVE_UP;
+      throw giveUp(Why.VALUES);
     }
   }
 
@@ -218,7 +263,7 @@ final class SimpleYamlReader {
    */
   private ObjectNode mapping(int col, int depth, long pos) {
     if (depth > MAX_DEPTH) {
-      throw GIVE_UP;
+      throw giveUp(Why.DEPTH);
     }
     count();
     ObjectNode obj = NODES.objectNode();
@@ -227,11 +272,11 @@ final class SimpleYamlReader {
       int k = ls + col;
       int colon = keyEnd(k);
       if (colon < 0) {
-        throw GIVE_UP;
+        throw giveUp(Why.KEY);
       }
       String key = key(k, colon);
       if (obj.has(key)) {
-        throw GIVE_UP; // the reference path reports both places
+        throw giveUp(Why.DUPLICATE_KEY); // the reference path reports both places
       }
       slots.addKey(key, pos(k));
       JsonNode value = value(col, colon + 1, depth, true);
@@ -242,7 +287,7 @@ final class SimpleYamlReader {
         return obj;
       }
       if (ni > col || dash(ls + col)) {
-        throw GIVE_UP;
+        throw giveUp(Why.INDENTATION);
       }
     }
   }
@@ -250,7 +295,7 @@ final class SimpleYamlReader {
   /** A block sequence whose dashes sit at column {@code col}, the first on the current line. */
   private ArrayNode sequence(int col, int depth, long pos) {
     if (depth > MAX_DEPTH) {
-      throw GIVE_UP;
+      throw giveUp(Why.DEPTH);
     }
     count();
     ArrayNode arr = NODES.arrayNode();
@@ -264,7 +309,7 @@ final class SimpleYamlReader {
         value = mapping(v - ls, depth + 1, here);
         valuePos = here;
       } else if (dash(v)) {
-        throw GIVE_UP; // "- - x"
+        throw giveUp(Why.NESTED_DASH); // "- - x"
       } else {
         value = value(col, item, depth, false);
       }
@@ -275,7 +320,7 @@ final class SimpleYamlReader {
         return arr; // at the parent's next key, or past the sequence
       }
       if (ni > col) {
-        throw GIVE_UP;
+        throw giveUp(Why.INDENTATION);
       }
     }
   }
@@ -347,7 +392,7 @@ final class SimpleYamlReader {
   private void endOfLine(int i) {
     int j = i + spaces(i);
     if (j < le && (j == i || s[j] != '#')) {
-      throw GIVE_UP;
+      throw giveUp(Why.AFTER_VALUE);
     }
   }
 
@@ -356,7 +401,7 @@ final class SimpleYamlReader {
   /** A plain scalar in a block collection: the rest of the line, up to a comment. */
   private JsonNode plain(int v) {
     if (!plainStart(v)) {
-      throw GIVE_UP;
+      throw giveUp(Why.PLAIN_START);
     }
     int end = v;
     for (int i = v; i < le; i++) {
@@ -365,7 +410,7 @@ final class SimpleYamlReader {
         break;
       }
       if (c == ':' && (i + 1 == le || s[i + 1] == ' ')) {
-        throw GIVE_UP; // "key: a: b" is not YAML
+        throw giveUp(Why.COLON_IN_PLAIN); // "key: a: b" is not YAML
       }
       if (c != ' ') {
         end = i + 1;
@@ -413,11 +458,11 @@ final class SimpleYamlReader {
     int i = v.charAt(0) == '-' ? 1 : 0;
     int digits = v.length() - i;
     if (digits < 1 || digits > 18 || v.charAt(i) == '0' && digits > 1) {
-      throw GIVE_UP;
+      throw giveUp(Why.NUMBER);
     }
     for (int k = i; k < v.length(); k++) {
       if (v.charAt(k) < '0' || v.charAt(k) > '9') {
-        throw GIVE_UP;
+        throw giveUp(Why.NUMBER);
       }
     }
     long value = Long.parseLong(v);
@@ -429,12 +474,12 @@ final class SimpleYamlReader {
     int i = v.charAt(0) == '-' ? 1 : 0;
     int point = v.indexOf('.');
     if (point <= i || point == v.length() - 1 || v.length() > 20) {
-      throw GIVE_UP;
+      throw giveUp(Why.NUMBER);
     }
     for (int k = i; k < v.length(); k++) {
       char c = v.charAt(k);
       if ((c < '0' || c > '9') && k != point) {
-        throw GIVE_UP;
+        throw giveUp(Why.NUMBER);
       }
     }
     return NODES.numberNode(Double.parseDouble(v));
@@ -448,7 +493,7 @@ final class SimpleYamlReader {
     for (int i = from; i < le; i++) {
       char c = s[i];
       if (c == '\\' && quote == '"') {
-        throw GIVE_UP;
+        throw giveUp(Why.ESCAPE);
       }
       if (c == quote) {
         if (quote == '\'' && i + 1 < le && s[i + 1] == '\'') {
@@ -464,7 +509,7 @@ final class SimpleYamlReader {
         return out == null ? text(from, i) : out.append(s, from, i - from).toString();
       }
     }
-    throw GIVE_UP; // continues on the next line
+    throw giveUp(Why.QUOTED_OVER_LINES); // continues on the next line
   }
 
   /**
@@ -487,18 +532,18 @@ final class SimpleYamlReader {
     while (!eof() && ls + spaces(ls) == le) {
       maxIndent = Math.max(maxIndent, le - ls);
       if (le == n) {
-        throw GIVE_UP; // blank to the end of a text without a final line break
+        throw giveUp(Why.BLOCK_SCALAR); // blank to the end of a text without a final line break
       }
       breaks++;
       nextLine();
     }
     if (eof()) {
-      throw GIVE_UP;
+      throw giveUp(Why.BLOCK_SCALAR);
     }
     maxIndent = Math.max(maxIndent, spaces(ls));
     int indent = Math.max(col + 1, maxIndent);
     if (spaces(ls) != indent) {
-      throw GIVE_UP; // empty, or a blank line indented deeper than the text
+      throw giveUp(Why.BLOCK_SCALAR); // empty, or a blank line indented deeper than the text
     }
     StringBuilder out = new StringBuilder();
     boolean lineBreak;
@@ -546,7 +591,7 @@ final class SimpleYamlReader {
   /** A flow list or mapping that closes on its line, starting at {@code i}; sets {@link #at}. */
   private JsonNode flow(int i, int depth) {
     if (depth > MAX_DEPTH) {
-      throw GIVE_UP;
+      throw giveUp(Why.DEPTH);
     }
     count();
     boolean list = s[i] == '[';
@@ -564,12 +609,12 @@ final class SimpleYamlReader {
       } else {
         int colon = keyEnd(at);
         if (colon < 0 || colon + 1 >= le) {
-          throw GIVE_UP;
+          throw giveUp(Why.FLOW_KEY);
         }
         String key = key(at, colon);
         ObjectNode obj = (ObjectNode) node;
         if (obj.has(key)) {
-          throw GIVE_UP;
+          throw giveUp(Why.DUPLICATE_KEY);
         }
         slots.addKey(key, pos(at));
         at = skip(colon + 1);
@@ -578,7 +623,7 @@ final class SimpleYamlReader {
       slots.addValue(valuePos);
       at = skip(at);
       if (at >= le) {
-        throw GIVE_UP; // continues on the next line
+        throw giveUp(Why.FLOW_OVER_LINES); // continues on the next line
       }
       char c = s[at];
       if (c == close) {
@@ -586,7 +631,7 @@ final class SimpleYamlReader {
         return node;
       }
       if (c != ',') {
-        throw GIVE_UP;
+        throw giveUp(Why.FLOW_SYNTAX);
       }
       at = skip(at + 1);
     }
@@ -599,7 +644,7 @@ final class SimpleYamlReader {
   /** An element of a flow collection at {@link #at}; leaves {@link #at} just past it. */
   private JsonNode flowValue(int depth) {
     if (at >= le) {
-      throw GIVE_UP;
+      throw giveUp(Why.FLOW_OVER_LINES);
     }
     int v = at;
     valuePos = pos(v);
@@ -615,7 +660,7 @@ final class SimpleYamlReader {
       return NODES.textNode(quoted(v));
     }
     if (!plainStart(v)) {
-      throw GIVE_UP; // also an empty entry: "[a, , b]", "[a, ]"
+      throw giveUp(Why.FLOW_ENTRY); // also an empty entry: "[a, , b]", "[a, ]"
     }
     int end = v;
     int i = v;
@@ -625,7 +670,7 @@ final class SimpleYamlReader {
         break;
       }
       if (c == ':' || c == '#' || c == '[' || c == '{' || c == '?') {
-        throw GIVE_UP; // in a flow collection '?' ends a plain scalar too
+        throw giveUp(Why.FLOW_SCALAR); // in a flow collection '?' ends a plain scalar too
       }
       if (c != ' ') {
         end = i + 1;

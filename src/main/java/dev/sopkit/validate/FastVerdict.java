@@ -69,8 +69,17 @@ final class FastVerdict {
     return root.accepts(document);
   }
 
+  /**
+   * For a document {@link #accepts} refused: the schema object (a JSON pointer into the schema)
+   * whose own keywords refused it, for the counts that {@code sop validate --verbose} prints.
+   */
+  String refusal(JsonNode document) {
+    return root.refusal(document);
+  }
+
   /** One schema object, compiled: each field stands for one keyword, unset when it is absent. */
   private static final class Shape {
+    final String pointer;
     int types; // 0: no "type"
     Shape ref;
     JsonNode constant;
@@ -96,6 +105,35 @@ final class FastVerdict {
     boolean closed; // additionalProperties: false
     Shape additional; // additionalProperties: {schema}
     Shape propertyNames;
+
+    Shape(String pointer) {
+      this.pointer = pointer;
+    }
+
+    /** The deepest shape that refuses {@code node}, which this shape refuses; see accepts. */
+    String refusal(JsonNode node) {
+      if (ref != null && !ref.accepts(node)) {
+        return ref.refusal(node);
+      }
+      if (node.isArray() && items != null) {
+        for (JsonNode item : node) {
+          if (!items.accepts(item)) {
+            return items.refusal(item);
+          }
+        }
+      }
+      if (node.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = it.next();
+          Property declared = properties.get(field.getKey());
+          Shape below = declared != null ? declared.shape() : additional;
+          if (below != null && !below.accepts(field.getValue())) {
+            return below.refusal(field.getValue());
+          }
+        }
+      }
+      return "#" + pointer;
+    }
 
     /** Marks the required properties, so that objectAccepted counts them instead of looking up. */
     void seal() {
@@ -313,7 +351,7 @@ final class FastVerdict {
       if (!schema.isObject()) {
         throw new Unsupported(pointer, "a schema that is not an object");
       }
-      Shape s = new Shape();
+      Shape s = new Shape(pointer);
       byPointer.put(pointer, s);
       for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();

@@ -13,6 +13,7 @@ import dev.sopkit.diag.Diagnostic;
 import dev.sopkit.diag.DidYouMean;
 import dev.sopkit.diag.Severity;
 import dev.sopkit.diag.Text;
+import dev.sopkit.load.FastPathStats;
 import dev.sopkit.load.ParsedYaml;
 import dev.sopkit.load.SourceMap;
 import dev.sopkit.model.SourcePos;
@@ -129,9 +130,17 @@ public final class SchemaValidator {
   /** Findings for one parsed document, in document order, one per problem. */
   public List<Diagnostic> validate(ParsedYaml doc, String sopId) {
     if (fast != null && fast.accepts(doc.root())) {
+      FastPathStats.SCHEMA.took();
       return List.of(); // networknt would report nothing: FastVerdictEquivalenceTest holds it to that
     }
     Set<ValidationMessage> messages = schema().validate(doc.root());
+    if (fast == null) {
+      FastPathStats.SCHEMA.left("the schema has a keyword the verdict does not compile");
+    } else if (messages.isEmpty()) {
+      FastPathStats.SCHEMA.left("valid, but not cleared at " + fast.refusal(doc.root()));
+    } else {
+      FastPathStats.SCHEMA.left("invalid (networknt words the findings)");
+    }
     if (messages.isEmpty()) {
       return List.of();
     }

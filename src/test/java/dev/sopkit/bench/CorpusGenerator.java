@@ -1,5 +1,12 @@
 package dev.sopkit.bench;
 
+import dev.sopkit.bench.YamlStyle.Field;
+import dev.sopkit.bench.YamlStyle.Fields;
+import dev.sopkit.bench.YamlStyle.Items;
+import dev.sopkit.bench.YamlStyle.Kind;
+import dev.sopkit.bench.YamlStyle.Node;
+import dev.sopkit.bench.YamlStyle.Problem;
+import dev.sopkit.bench.YamlStyle.Scalar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,9 +31,20 @@ import java.util.SplittableRandom;
  * <p>The output depends only on the arguments: the same seed gives the same bytes. Dates are quoted
  * so YAML 1.1 readers (ajv-cli's js-yaml) see text, as {@code sop} does.
  *
- * <p>Usage: {@code CorpusGenerator OUT N [--seed S] [--broken-links PCT] [--schema-errors PCT]}
+ * <p>{@code --style mixed} writes the same SOPs in the mixed ordinary styles of {@link YamlStyle}
+ * (flow mappings, block scalars, comments, unquoted dates, CRLF and more, chosen per file), so the
+ * benchmark shows whether speed depends on how files are written.
+ *
+ * <p>Usage: {@code CorpusGenerator OUT N [--seed S] [--broken-links PCT] [--schema-errors PCT]
+ * [--style plain|mixed]}
  */
 public final class CorpusGenerator {
+  /** How the SOP files are written: the house style, or ordinary styles mixed per file. */
+  public enum Style {
+    PLAIN,
+    MIXED
+  }
+
   /** The date the benchmark passes as {@code --today}; review dates are chosen relative to it. */
   public static final String TODAY = "2026-11-22";
 
@@ -112,7 +130,8 @@ public final class CorpusGenerator {
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
       System.err.println(
-          "usage: CorpusGenerator OUT N [--seed S] [--broken-links PCT] [--schema-errors PCT]");
+          "usage: CorpusGenerator OUT N [--seed S] [--broken-links PCT] [--schema-errors PCT]"
+              + " [--style plain|mixed]");
       System.exit(2);
     }
     Path out = Path.of(args[0]);
@@ -120,15 +139,17 @@ public final class CorpusGenerator {
     long seed = 1;
     int links = 2;
     int schema = 2;
+    Style style = Style.PLAIN;
     for (int i = 2; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--broken-links" -> links = Integer.parseInt(args[i + 1]);
         case "--schema-errors" -> schema = Integer.parseInt(args[i + 1]);
+        case "--style" -> style = Style.valueOf(args[i + 1].toUpperCase(Locale.ROOT));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    int problems = generate(out, n, seed, links, schema);
+    int problems = generate(out, n, seed, links, schema, style);
     System.err.printf(Locale.ROOT, "%s: %d SOPs, %d expected findings%n", out, n, problems);
   }
 
@@ -138,14 +159,30 @@ public final class CorpusGenerator {
    */
   public static int generate(Path out, int n, long seed, int brokenLinkPct, int schemaErrorPct)
       throws IOException {
+    return generate(out, n, seed, brokenLinkPct, schemaErrorPct, Style.PLAIN);
+  }
+
+  /**
+   * As above, with the SOP files written in {@code style}; the same seed gives the same SOPs (ids,
+   * handoffs, texts, injected problems) in either style.
+   */
+  public static int generate(
+      Path out, int n, long seed, int brokenLinkPct, int schemaErrorPct, Style style)
+      throws IOException {
     CorpusGenerator g = new CorpusGenerator(seed, brokenLinkPct, schemaErrorPct);
+    SplittableRandom styles = new SplittableRandom(seed ^ 0x5DEECE66DL);
     Files.createDirectories(out);
     g.writeOrg(out);
     List<Plan> plans = g.plan(n);
     for (Plan p : plans) {
       Path file = out.resolve(p.path());
       Files.createDirectories(file.getParent());
-      Files.writeString(file, g.sop(p), StandardCharsets.UTF_8);
+      YamlStyle writer = style == Style.MIXED ? YamlStyle.mixed(styles) : YamlStyle.plain();
+      List<YamlStyle.Located> problems = new ArrayList<>();
+      Files.writeString(file, writer.write(g.sop(p), problems), StandardCharsets.UTF_8);
+      for (YamlStyle.Located l : problems) {
+        g.expect(p.path(), l.line(), l.column(), l.problem().rule(), l.problem().message());
+      }
     }
     Collections.sort(g.expected);
     StringBuilder text = new StringBuilder();
@@ -231,9 +268,12 @@ public final class CorpusGenerator {
     return plans;
   }
 
-  /** Builds the text of one SOP line by line, so the line and column of each problem are known. */
-  private String sop(Plan p) {
-    Lines y = new Lines();
+  /**
+   * The content of one SOP: the same random draws, in the same order, whatever style it is then
+   * written in. Injected problems ride on the value (or key) they concern.
+   */
+  private Fields sop(Plan p) {
+    List<Field> y = new ArrayList<>();
     // At most one problem of each kind per file, placed at a random eligible spot.
     boolean brokenLink = random.nextInt(100) < brokenLinkPct;
     boolean schemaError = random.nextInt(100) < schemaErrorPct;
@@ -242,103 +282,137 @@ public final class CorpusGenerator {
     int linkStep = random.nextInt(stepCount);
     int schemaKind = random.nextInt(3);
     int schemaStep = random.nextInt(stepCount);
-    String file = p.path();
 
-    y.add("sop: 1");
-    y.add("id: " + p.id());
-    y.add("title: " + capital(pick(VERBS)) + " " + p.topic() + " " + pick(NOUNS) + "s");
-    y.add("department: " + p.dept().id());
-    y.add("owner: " + p.dept().roles().get(0));
-    y.add("status: approved");
+    y.add(new Field("sop", Scalar.of("1", Kind.NUMBER)));
+    y.add(new Field("id", word(p.id())));
+    y.add(new Field("title", text(capital(pick(VERBS)) + " " + p.topic() + " " + pick(NOUNS) + "s")));
+    y.add(new Field("department", word(p.dept().id())));
+    y.add(new Field("owner", word(p.dept().roles().get(0))));
+    y.add(new Field("status", word("approved")));
     if (schemaError && schemaKind == 0) {
       String v = (1 + random.nextInt(5)) + "." + random.nextInt(10);
-      y.add("version: " + v);
-      expect(file, y.line(), 10, "schema", "version: should be text, not the number " + v);
+      y.add(new Field("version", new Scalar(List.of(v), Kind.NUMBER,
+          problem("schema", "version: should be text, not the number " + v))));
     } else {
-      y.add("version: " + (1 + random.nextInt(5)) + "." + random.nextInt(10) + ".0");
+      y.add(new Field("version", word((1 + random.nextInt(5)) + "." + random.nextInt(10) + ".0")));
     }
-    y.add("effective: \"2025-" + twoDigits(1 + random.nextInt(12)) + "-10\"");
-    y.add("review: { every: P1Y, last: \"2026-" + twoDigits(1 + random.nextInt(10)) + "-01\" }");
-    y.add("purpose: >");
+    y.add(new Field("effective", Scalar.of("2025-" + twoDigits(1 + random.nextInt(12)) + "-10", Kind.DATE)));
+    y.add(new Field("review", flowFields(
+        new Field("every", word("P1Y")),
+        new Field("last", Scalar.of("2026-" + twoDigits(1 + random.nextInt(10)) + "-01", Kind.DATE)))));
+    List<String> purpose = new ArrayList<>();
     for (int s = 0, count = 2 + random.nextInt(3); s < count; s++) {
-      y.add("  " + sentence());
+      purpose.add(sentence());
     }
-    y.add("stages: [" + pick(STAGES) + "]");
+    y.add(new Field("purpose", new Scalar(purpose, Kind.PARAGRAPH, null)));
+    y.add(new Field("stages", names(word(pick(STAGES)))));
     String channel = pick(CHANNELS);
-    y.add("channels: [" + channel + "]");
-    y.add("inputs:");
-    y.add("  - artifact: " + p.inputArtifact());
-    if (p.previous() == null) {
-      y.add("    from: customer");
-    } else {
-      y.add("    from: " + p.previous().dept().id());
-      y.add("    sop: " + p.previous().id());
-    }
-    y.add("outputs:");
-    y.add("  - artifact: " + p.outputArtifact());
-    y.add("    to: [" + (p.next() == null ? "customer" : p.next().id()) + "]");
-    y.add("promises:");
-    y.add("  - id: first-reply");
+    y.add(new Field("channels", names(word(channel))));
+    Fields input = p.previous() == null
+        ? fields(new Field("artifact", word(p.inputArtifact())), new Field("from", word("customer")))
+        : fields(new Field("artifact", word(p.inputArtifact())),
+            new Field("from", word(p.previous().dept().id())),
+            new Field("sop", word(p.previous().id())));
+    y.add(new Field("inputs", list(input)));
+    y.add(new Field("outputs", list(fields(new Field("artifact", word(p.outputArtifact())),
+        new Field("to", names(word(p.next() == null ? "customer" : p.next().id())))))));
+    Scalar promiseChannel;
     if (brokenLink && linkKind == 2) {
       String bad = brokenName();
-      y.add("    channel: " + bad);
-      expect(file, y.line(), 14, "unknown-reference", "unknown channel '" + bad + "'");
+      promiseChannel = new Scalar(List.of(bad), Kind.WORD,
+          problem("unknown-reference", "unknown channel '" + bad + "'"));
     } else {
-      y.add("    channel: " + channel);
+      promiseChannel = word(channel);
     }
-    y.add("    within: PT" + (1 + random.nextInt(48)) + "H");
-    y.add("    description: " + sentence());
-    y.add("kpis:");
-    y.add("  - { id: on-time-rate, target: \">= " + (80 + random.nextInt(20)) + "%\" }");
-    y.add("  - { id: error-rate, target: \"< " + (1 + random.nextInt(5)) + "%\" }");
-    y.add("references:");
-    y.add("  - title: " + title(p.topic()) + " policy");
-    y.add("    url: https://intranet.example.com/policies/" + p.topic() + "/" + p.index());
-    y.add("steps:");
+    y.add(new Field("promises", list(fields(
+        new Field("id", word("first-reply")),
+        new Field("channel", promiseChannel),
+        new Field("within", word("PT" + (1 + random.nextInt(48)) + "H")),
+        new Field("description", text(sentence()))))));
+    y.add(new Field("kpis", list(
+        flowFields(new Field("id", word("on-time-rate")),
+            new Field("target", Scalar.of(">= " + (80 + random.nextInt(20)) + "%", Kind.SYMBOLS))),
+        flowFields(new Field("id", word("error-rate")),
+            new Field("target", Scalar.of("< " + (1 + random.nextInt(5)) + "%", Kind.SYMBOLS))))));
+    y.add(new Field("references", list(fields(
+        new Field("title", text(title(p.topic()) + " policy")),
+        new Field("url", word("https://intranet.example.com/policies/" + p.topic() + "/" + p.index()))))));
+    List<Node> steps = new ArrayList<>();
     for (int s = 0; s < stepCount; s++) {
+      List<Field> step = new ArrayList<>();
       String role = p.dept().roles().get(random.nextInt(p.dept().roles().size()));
-      y.add("  - id: step-" + (s + 1) + "-" + pick(VERBS));
+      step.add(new Field("id", word("step-" + (s + 1) + "-" + pick(VERBS))));
       if (brokenLink && linkKind == 0 && s == linkStep) {
         String bad = brokenName();
-        y.add("    role: " + bad);
-        expect(file, y.line(), 11, "unknown-reference", "unknown role '" + bad + "'");
+        step.add(new Field("role", new Scalar(List.of(bad), Kind.WORD,
+            problem("unknown-reference", "unknown role '" + bad + "'"))));
       } else {
-        y.add("    role: " + role);
+        step.add(new Field("role", word(role)));
       }
-      y.add("    do: >");
+      List<String> instruction = new ArrayList<>();
       for (int k = 0, count = 1 + random.nextInt(3); k < count; k++) {
-        y.add("      " + sentence());
+        instruction.add(sentence());
       }
+      step.add(new Field("do", new Scalar(instruction, Kind.PARAGRAPH, null)));
       if (random.nextInt(4) == 0) {
-        y.add("    when: " + pick(CONDITIONS));
+        step.add(new Field("when", text(pick(CONDITIONS))));
       }
       String system = pick(SYSTEMS);
       if (brokenLink && linkKind == 1 && s == linkStep) {
         String bad = brokenName();
-        String line = "    systems: [" + system + ", " + bad + "]";
-        y.add(line);
-        expect(file, y.line(), line.indexOf(bad) + 1, "unknown-reference",
-            "unknown system '" + bad + "'");
+        step.add(new Field("systems", names(word(system), new Scalar(List.of(bad), Kind.WORD,
+            problem("unknown-reference", "unknown system '" + bad + "'")))));
       } else {
-        y.add("    systems: [" + system + "]");
+        step.add(new Field("systems", names(word(system))));
       }
       if (schemaError && schemaKind == 1 && s == schemaStep) {
         String bad = (1 + random.nextInt(8)) + " hours";
-        y.add("    duration: " + bad);
-        expect(file, y.line(), 15, "schema", "steps[" + s + "].duration: '" + bad
-            + "' is not an ISO-8601 duration (for example PT2H, PT15M or P7D)");
+        step.add(new Field("duration", new Scalar(List.of(bad), Kind.WORD, problem("schema",
+            "steps[" + s + "].duration: '" + bad
+                + "' is not an ISO-8601 duration (for example PT2H, PT15M or P7D)"))));
       } else {
-        y.add("    duration: PT" + (5 + random.nextInt(55)) + "M");
+        step.add(new Field("duration", word("PT" + (5 + random.nextInt(55)) + "M")));
       }
       if (schemaError && schemaKind == 2 && s == schemaStep) {
-        y.add("    comment: " + sentence());
-        expect(file, y.line(), 5, "schema", "steps[" + s + "]: unknown field 'comment'");
+        step.add(new Field("comment", text(sentence()),
+            problem("schema", "steps[" + s + "]: unknown field 'comment'")));
       }
       if (s == stepCount - 1) {
-        y.add("    produces: [" + p.outputArtifact() + "]");
+        step.add(new Field("produces", names(word(p.outputArtifact()))));
       }
+      steps.add(new Fields(step, false));
     }
-    return y.text();
+    y.add(new Field("steps", new Items(steps, false)));
+    return new Fields(y, false);
+  }
+
+  private static Scalar word(String w) {
+    return Scalar.of(w, Kind.WORD);
+  }
+
+  private static Scalar text(String t) {
+    return Scalar.of(t, Kind.TEXT);
+  }
+
+  private static Fields fields(Field... fields) {
+    return new Fields(List.of(fields), false);
+  }
+
+  private static Fields flowFields(Field... fields) {
+    return new Fields(List.of(fields), true);
+  }
+
+  /** A list of names, written [a, b] in the house style. */
+  private static Items names(Node... names) {
+    return new Items(List.of(names), true);
+  }
+
+  private static Items list(Node... items) {
+    return new Items(List.of(items), false);
+  }
+
+  private static Problem problem(String rule, String message) {
+    return new Problem(rule, message);
   }
 
   private void expect(String file, int line, int column, String rule, String message) {
@@ -403,24 +477,5 @@ public final class CorpusGenerator {
 
   private static String twoDigits(int n) {
     return n < 10 ? "0" + n : String.valueOf(n);
-  }
-
-  /** A text under construction that knows the 1-based number of its last line. */
-  private static final class Lines {
-    private final StringBuilder text = new StringBuilder(4096);
-    private int lines;
-
-    void add(String line) {
-      text.append(line).append('\n');
-      lines++;
-    }
-
-    int line() {
-      return lines;
-    }
-
-    String text() {
-      return text.toString();
-    }
   }
 }

@@ -72,6 +72,59 @@ class CorpusGeneratorTest {
   }
 
   @Test
+  void theMixedStyleWritesTheSameSopsOtherwiseAndSopFindExactlyTheInjectedProblems(@TempDir Path tmp)
+      throws IOException {
+    Path plain = tmp.resolve("plain");
+    Path mixed = tmp.resolve("mixed");
+    int count = CorpusGenerator.generate(plain, 300, 11, 20, 20);
+    assertEquals(count, CorpusGenerator.generate(mixed, 300, 11, 20, 20, CorpusGenerator.Style.MIXED));
+    List<Path> files = files(plain);
+    assertEquals(files, files(mixed), "the same SOPs, at the same paths");
+    List<String> plainExpected = Files.readAllLines(plain.resolve("expected.txt"));
+    List<String> mixedExpected = Files.readAllLines(mixed.resolve("expected.txt"));
+    assertEquals(
+        plainExpected.stream().map(CorpusGeneratorTest::withoutPosition).sorted().toList(),
+        mixedExpected.stream().map(CorpusGeneratorTest::withoutPosition).sorted().toList(),
+        "the same problems, elsewhere");
+
+    // Each ordinary style the mixed corpus promises occurs in it.
+    StringBuilder all = new StringBuilder();
+    for (Path p : files) {
+      if (p.toString().endsWith(".yaml")) {
+        all.append(Files.readString(mixed.resolve(p)));
+      }
+    }
+    String text = all.toString();
+    for (String construct :
+        List.of("\r\n", "\n---\n", ": {\r\n", "- { ", ": |", ": >-", "# ", "effective: 2025-", "\"",
+            "'", "€", "\n- id: ", "\n    - ")) {
+      assertTrue(text.contains(construct), "the mixed corpus holds " + construct);
+    }
+    assertNotEquals(Files.readString(plain.resolve(files.get(5))), Files.readString(mixed.resolve(files.get(5))));
+
+    Cli.Run run = Cli.run(mixed, "validate", ".", "--quiet", "--today", CorpusGenerator.TODAY);
+    assertEquals(1, run.exit(), run.err());
+    assertEquals(mixedExpected, run.out().lines().sorted().toList());
+  }
+
+  /** "file:line:col: message" without line and column. */
+  private static String withoutPosition(String finding) {
+    return finding.replaceFirst(":\\d+:\\d+: ", ": ");
+  }
+
+  @Test
+  void theMixedStyleIsReproducible(@TempDir Path tmp) throws IOException {
+    CorpusGenerator.generate(tmp.resolve("a"), 60, 7, 10, 10, CorpusGenerator.Style.MIXED);
+    CorpusGenerator.generate(tmp.resolve("b"), 60, 7, 10, 10, CorpusGenerator.Style.MIXED);
+    for (Path p : files(tmp.resolve("a"))) {
+      assertArrayEquals(
+          Files.readAllBytes(tmp.resolve("a").resolve(p)),
+          Files.readAllBytes(tmp.resolve("b").resolve(p)),
+          p.toString());
+    }
+  }
+
+  @Test
   void aCorpusWithoutInjectedProblemsIsClean(@TempDir Path tmp) throws IOException {
     assertEquals(0, CorpusGenerator.generate(tmp, 150, 5, 0, 0));
     Cli.Run run = Cli.run(tmp, "validate", ".", "--today", CorpusGenerator.TODAY);
