@@ -1,6 +1,10 @@
 # sop: the two commands a new machine needs are `make demo` and `make test`.
-# Colour off: Maven's reset codes would otherwise run into the test summary line.
+# Colour off: Maven's reset codes would otherwise run into the test summary line. Batch mode and
+# style.color stop the colours, but Maven 3.8's jansi 2 still writes a reset (ESC[0m) to stdout and
+# stderr when it uninstalls its console at exit; only the JVM property jansi.noreset stops that, and
+# it must be set before Maven starts, so through MAVEN_OPTS rather than a -D argument.
 MVN ?= mvn -B -q -Dstyle.color=never
+export MAVEN_OPTS := $(MAVEN_OPTS) -Djansi.noreset=true
 JAR := target/sop.jar
 # Class-data-sharing archive of the classes a run loads: bin/sop uses it when it is newer than the jar.
 JSA := target/sop.jsa
@@ -13,11 +17,12 @@ $(JAR): pom.xml $(shell find src/main schema templates docs/rules -type f 2>/dev
 	$(MVN) -DskipTests package
 
 # A training run on the sample library records every class a validation loads (JDK 13+ dynamic
-# AppCDS); start-up then maps them instead of parsing and verifying them again.
+# AppCDS); start-up then maps them instead of parsing and verifying them again. The archive holds
+# the jar's path, so a jar installed elsewhere needs its own: $(call train,LAUNCHER,ARCHIVE).
+train = rm -f $(2) && SOP_JAVA_OPTS="-XX:ArchiveClassesAtExit=$(2) -Xlog:cds=off -Xlog:cds+dynamic=off" \
+  $(1) validate sops/ --today 2026-11-22 >/dev/null || [ $$? -eq 1 ]
 $(JSA): $(JAR)
-	rm -f $(JSA)
-	SOP_JAVA_OPTS="-XX:ArchiveClassesAtExit=$(JSA) -Xlog:cds=off -Xlog:cds+dynamic=off" \
-	  bin/sop validate sops/ --today 2026-11-22 >/dev/null || [ $$? -eq 1 ]
+	$(call train,bin/sop,$(JSA))
 
 ## demo: build, validate the sample library in sops/ and render its handbook
 demo: build
@@ -90,6 +95,8 @@ install: build completion man
 	install -m 644 $(JAR) $(DESTDIR)$(PREFIX)/share/sop/sop.jar
 	sed 's|$$home/target/sop.jar|$$home/share/sop/sop.jar|' bin/sop > $(DESTDIR)$(PREFIX)/bin/sop
 	chmod 755 $(DESTDIR)$(PREFIX)/bin/sop
+	@# The archive holds the jar's path: a staged install (DESTDIR) gets none rather than a wrong one.
+	$(if $(DESTDIR),,$(call train,$(PREFIX)/bin/sop,$(PREFIX)/share/sop/sop.jsa))
 	install -m 644 target/completion/sop.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sop
 	install -m 644 target/completion/sop.bash $(DESTDIR)$(PREFIX)/share/sop/completion.zsh
 	install -m 644 target/man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
@@ -103,7 +110,7 @@ target/sop-$(VERSION).zip: build completion man README.md CHANGELOG.md
 	rm -rf target/dist && $(MAKE) --no-print-directory install PREFIX=$(CURDIR)/target/dist/sop-$(VERSION) > /dev/null
 	cp README.md CHANGELOG.md target/dist/sop-$(VERSION)/
 	cp -r docs target/dist/sop-$(VERSION)/share/sop/docs
-	cd target/dist && rm -f ../sop-$(VERSION).zip && zip -qr ../sop-$(VERSION).zip sop-$(VERSION)
+	cd target/dist && rm -f ../sop-$(VERSION).zip && zip -qr ../sop-$(VERSION).zip sop-$(VERSION) -x '*.jsa'
 	@echo "target/sop-$(VERSION).zip"
 
 clean:

@@ -46,6 +46,13 @@ class InstallIT {
     assertEquals(0, version.exit(), version.out());
     assertTrue(version.out().matches("sop \\d+\\.\\d+\\.\\d+\\n"), version.out());
 
+    // The installed sop starts from its own class-data archive, as bin/sop does: -Xshare:on makes
+    // the JVM refuse to start when the archive cannot be used (for one trained on another path).
+    assertTrue(Files.isRegularFile(prefix.resolve("share/sop/sop.jsa")));
+    Result shared =
+        run(tmp, List.of("env", "SOP_JAVA_OPTS=-Xshare:on", sop.toString(), "--version"));
+    assertEquals(0, shared.exit(), shared.out());
+
     // The installed launcher uses the installed jar, from any folder.
     Result init = run(tmp, List.of(sop.toString(), "init", "repo"));
     assertEquals(0, init.exit(), init.out());

@@ -50,6 +50,45 @@ class LauncherIT {
     assertEquals(0, fromElsewhere.exit(), fromElsewhere.out() + fromElsewhere.err());
   }
 
+  /**
+   * The first run in a fresh checkout builds the jar. Maven's output must not reach the user's
+   * terminal: no progress, and none of the colour resets Maven 3.8 writes at exit.
+   */
+  @Test
+  void firstRunBuildsQuietlyWithoutColourCodes(@TempDir Path tmp) throws Exception {
+    Path copy = tmp.resolve("sop");
+    for (String part : List.of("pom.xml", "Makefile", "bin", "src/main", "schema", "templates", "docs/rules", "sops")) {
+      copyTree(PROJECT.resolve(part), copy.resolve(part));
+    }
+    ProcessBuilder pb =
+        new ProcessBuilder(copy.resolve("bin/sop").toString(), "--version").directory(tmp.toFile());
+    Path out = Files.createTempFile("sop-out", ".txt");
+    Path err = Files.createTempFile("sop-err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(600, TimeUnit.SECONDS), "the first build did not finish");
+    String stdout = Files.readString(out);
+    String stderr = Files.readString(err);
+    assertEquals(0, p.exitValue(), stdout + stderr);
+    assertTrue(stdout.matches("sop \\d+\\.\\d+\\.\\d+\\n"), stdout);
+    assertFalse(stderr.contains("\u001b"), "colour codes on stderr: " + stderr.replace("\u001b", "ESC"));
+    assertTrue(stderr.startsWith("sop: building "), stderr);
+    assertFalse(stderr.contains("[INFO]"), stderr);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var paths = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+
   @Test
   void versionIsPrinted() throws Exception {
     Result r = sop(PROJECT, "--version");
