@@ -1,30 +1,18 @@
 package dev.sopkit.cli;
 
+import dev.sopkit.render.config.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writing user files whole or not at all: a crash or a full disk never leaves half a file. */
 final class Files2 {
   private Files2() {}
 
   static void write(Path file, String content) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".sop-", ".tmp");
-    try {
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    AtomicWrite.write(file, content);
   }
 
   /** A packaged resource as text, or an internal error when the jar lacks it. */

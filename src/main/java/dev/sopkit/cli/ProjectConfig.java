@@ -68,6 +68,33 @@ final class ProjectConfig implements CommandLine.IDefaultValueProvider {
     return config;
   }
 
+  /**
+   * The SOP root that the config in {@code dir} names, for a ROOT argument that points at a
+   * repository made by {@code sop init} rather than at its SOP folder; null when {@code dir} holds
+   * no config or the config sets no root.
+   */
+  static Path rootIn(Path dir, Path workDir) throws IOException {
+    Path file = dir.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    String display = RepoScanner.display(file, workDir.toAbsolutePath().normalize());
+    ParsedYaml doc =
+        YamlLoader.load(new SourceFile(display, FILE, Files.size(file), () -> Files.readAllBytes(file)));
+    if (!doc.ok()) {
+      throw new UserException(doc.problem().toText().replace(" error [yaml] ", " "));
+    }
+    JsonNode root = doc.root().path(ROOT);
+    if (!root.isValueNode() || root.isNull()) {
+      return null;
+    }
+    Path followed = dir.resolve(root.asText()).normalize();
+    if (!Files.isDirectory(followed)) {
+      throw at(doc.map().value("/" + ROOT), "root '" + root.asText() + "' is not a folder");
+    }
+    return followed;
+  }
+
   private static Path locate(Path start) {
     for (Path d = start; d != null; d = d.getParent()) {
       Path candidate = d.resolve(FILE);

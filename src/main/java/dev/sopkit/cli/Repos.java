@@ -16,24 +16,50 @@ import java.util.List;
 
 /** Reading an SOP repository for a command: from the working tree, or as it was at a revision. */
 final class Repos {
+  private static final String ORG = "org.yaml";
+
   private Repos() {}
 
-  /** The SOP root a user named, resolved against the working directory; it must be a folder. */
-  static Path root(Path workDir, String root) {
+  /**
+   * The SOP root a user named, resolved against the working directory; it must be a folder. A
+   * folder without org.yaml whose {@code .sop.yaml} names a root (a repository made by {@code sop
+   * init}) stands for that root, as running inside it does.
+   */
+  static Path root(Path workDir, String root) throws IOException {
     Path dir = workDir.resolve(root).normalize();
     if (!Files.isDirectory(dir)) {
       throw new UserException(
           "'" + root + "' is not a folder; give the folder that holds org.yaml and the SOPs");
     }
+    if (!Files.exists(dir.resolve(ORG))) {
+      Path followed = ProjectConfig.rootIn(dir, workDir);
+      if (followed != null) {
+        return followed;
+      }
+    }
     return dir;
   }
 
-  /** The files of the working tree; the root must hold an org.yaml. */
+  /** The files of the working tree, shown relative to the working directory. */
   static RepoScanner.Listing scan(Path workDir, String root) throws IOException {
-    RepoScanner.Listing listing = RepoScanner.scan(root(workDir, root), workDir);
+    return scan(workDir, root, workDir);
+  }
+
+  /**
+   * The files of the working tree; the root must hold an org.yaml.
+   *
+   * @param shownFrom the folder that the paths of files are shown relative to
+   */
+  static RepoScanner.Listing scan(Path workDir, String root, Path shownFrom) throws IOException {
+    Path dir = root(workDir, root);
+    RepoScanner.Listing listing = RepoScanner.scan(dir, shownFrom);
     if (listing.org() == null) {
       throw new UserException(
-          "no org.yaml in '" + root + "'; an SOP repository needs one (see docs/format.md)");
+          "no "
+              + ORG
+              + " in '"
+              + RepoScanner.display(dir, workDir)
+              + "'; an SOP repository needs one (see docs/format.md, or 'sop init' to start one)");
     }
     return listing;
   }
@@ -75,12 +101,19 @@ final class Repos {
    */
   static WithRevision withRevision(
       Path workDir, String root, String rev, LocalDate date, String option) throws IOException {
-    RepoScanner.Listing listing = scan(workDir, root);
+    return withRevision(workDir, root, rev, date, option, workDir);
+  }
+
+  /** As above, with the paths of files shown relative to {@code shownFrom}. */
+  static WithRevision withRevision(
+      Path workDir, String root, String rev, LocalDate date, String option, Path shownFrom)
+      throws IOException {
+    RepoScanner.Listing listing = scan(workDir, root, shownFrom);
     Path dir = root(workDir, root);
     try {
       GitRepo repo = GitRepo.containing(dir, root);
       String commit = repo.resolve(rev);
-      List<GitListing.File> files = GitListing.files(repo, commit, dir, workDir);
+      List<GitListing.File> files = GitListing.files(repo, commit, dir, shownFrom);
       Unchanged unchanged = new Unchanged(files);
       RepoCheck.Result now = RepoCheck.run(listing, date, unchanged::checkWorkingTree);
       RepoScanner.Listing then = GitListing.read(repo, files, unchanged::workingTreeFile);

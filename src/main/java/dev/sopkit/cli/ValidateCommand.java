@@ -12,11 +12,13 @@ import dev.sopkit.diag.SarifFormatter;
 import dev.sopkit.diag.Severity;
 import dev.sopkit.diag.Summary;
 import dev.sopkit.diag.TextFormatter;
+import dev.sopkit.git.GitRepo;
 import dev.sopkit.lint.RuleDocs;
 import dev.sopkit.load.FastPathStats;
 import dev.sopkit.load.RepoScanner;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,14 +130,16 @@ final class ValidateCommand implements Callable<Integer> {
     RepoScanner.Listing listing;
     List<Diagnostic> findings;
     Summary summary;
+    Path shownFrom = pathBase();
     if (base == null) {
-      listing = Repos.scan(parent.workDir(), root);
+      listing = Repos.scan(parent.workDir(), root, shownFrom);
       RepoCheck.Result result = RepoCheck.run(listing, date);
       findings = result.findings();
       summary = Summary.of(findings, result.files());
     } else {
       // The base is read before anything is printed: a bad revision must not leave half a report.
-      Repos.WithRevision both = Repos.withRevision(parent.workDir(), root, base, date, "--base");
+      Repos.WithRevision both =
+          Repos.withRevision(parent.workDir(), root, base, date, "--base", shownFrom);
       listing = both.listing();
       Baseline.Compared compared = compare(both);
       findings = compared.split().added();
@@ -151,6 +155,20 @@ final class ValidateCommand implements Callable<Integer> {
     }
     boolean failed = findings.stream().anyMatch(d -> d.severity().atLeast(failOn.level));
     return failed ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+  }
+
+  /**
+   * The folder every printed path is relative to: the working directory, as compilers print them;
+   * for SARIF and GitHub annotations the top of the git working tree, since code scanning and pull
+   * requests map paths from there whatever folder the job ran in.
+   */
+  private Path pathBase() {
+    Path workDir = parent.workDir();
+    if (format == OutputFormat.sarif || format == OutputFormat.github) {
+      Path top = GitRepo.topOf(workDir.resolve(root));
+      return top != null ? top : workDir;
+    }
+    return workDir;
   }
 
   private Baseline.Compared compare(Repos.WithRevision both) {

@@ -75,9 +75,7 @@ public final class JUnitFormatter implements Formatter {
     List<Diagnostic> errors = ds.stream().filter(d -> d.severity() == Severity.ERROR).toList();
     List<Diagnostic> others = ds.stream().filter(d -> d.severity() != Severity.ERROR).toList();
     x.writeStartElement("testcase");
-    // Jenkins splits classname at its last dot into package and class: give it the folder.
-    int slash = file.lastIndexOf('/');
-    x.writeAttribute("classname", safe(slash < 0 ? "sop" : file.substring(0, slash).replace('/', '.')));
+    x.writeAttribute("classname", safe(classname(file)));
     x.writeAttribute("name", safe(file));
     if (!errors.isEmpty()) {
       nl(x, 3);
@@ -99,6 +97,17 @@ public final class JUnitFormatter implements Formatter {
       nl(x, 2);
     }
     x.writeEndElement();
+  }
+
+  /**
+   * Jenkins splits classname at its last dot into package and class: give it the folder, without
+   * the {@code ..} of a run from a sub-folder, which would read as empty package names.
+   */
+  static String classname(String file) {
+    List<String> folders = new ArrayList<>(List.of(file.split("/")));
+    folders.remove(folders.size() - 1);
+    folders.removeIf(f -> f.equals("..") || f.equals(".") || f.isEmpty());
+    return folders.isEmpty() ? "sop" : String.join(".", folders);
   }
 
   private static String lines(List<Diagnostic> ds) {

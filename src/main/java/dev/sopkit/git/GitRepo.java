@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +47,20 @@ public final class GitRepo {
       throw new GitException("'" + shownAs + "' is not in a git working tree");
     }
     return new GitRepo(Path.of(lines[0]), lines[1]);
+  }
+
+  /**
+   * The top folder of the working tree holding {@code dir} (the nearest folder with a {@code .git}
+   * folder or file), or null outside one. Read from the file system, without starting git, for
+   * commands that only need a base for the paths they print.
+   */
+  public static Path topOf(Path dir) {
+    for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+      if (Files.exists(d.resolve(".git"))) {
+        return d;
+      }
+    }
+    return null;
   }
 
   /** The folder given to {@link #containing}, relative to the repository's top: "" or "a/b/". */

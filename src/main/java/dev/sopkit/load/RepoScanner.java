@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Lists the files of an SOP repository in the working tree: {@code org.yaml} at the root and every
@@ -40,7 +41,8 @@ public final class RepoScanner {
     // computed with Path operations, which cost more than the rest of the listing.
     String rootText = absRoot.toString();
     String displayPrefix = absRoot.equals(base) ? "" : display(absRoot, base) + "/";
-    // From a working directory inside the root, files below it show relative to it, others not
+    // From a working directory inside the root, a prefix ("../") would show files below the working
+    // directory the long way round, so those paths are computed one by one.
     boolean prefixed = absRoot.equals(base) || !base.startsWith(absRoot);
     List<SourceFile> sops = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
@@ -136,10 +138,17 @@ public final class RepoScanner {
     return n.endsWith(".yaml") || n.endsWith(".yml");
   }
 
-  /** The path relative to the working directory where it lies below it, else absolute. */
+  /**
+   * The path relative to {@code base}, with {@code ..} where it lies outside it, so that every path
+   * of a run has the same base; absolute only where no relative path exists (another drive).
+   */
   public static String display(Path file, Path base) {
     Path abs = file.toAbsolutePath().normalize();
-    Path shown = abs.startsWith(base) && !abs.equals(base) ? base.relativize(abs) : abs;
+    Path from = base.toAbsolutePath().normalize();
+    if (abs.equals(from)) {
+      return ".";
+    }
+    Path shown = Objects.equals(abs.getRoot(), from.getRoot()) ? from.relativize(abs) : abs;
     return shown.toString().replace('\\', '/');
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.sopkit.testing.Cli;
+import dev.sopkit.testing.GitFixture;
 import dev.sopkit.testing.Golden;
 import dev.sopkit.testing.Resources;
 import java.io.IOException;
@@ -15,8 +16,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden CLI scenarios: {@code cli/<scenario>/args} (one argument per line) is run with the scenario
- * folder as working directory; stdout, stderr (when {@code expected-stderr} exists) and the exit
- * code must match.
+ * folder as working directory, or the sub-folder that {@code cwd} names; stdout, stderr (when
+ * {@code expected-stderr} exists) and the exit code must match. A scenario with a {@code git-init}
+ * file runs in a git working tree of its own (made in the build's copy of the scenario), so paths
+ * that are relative to the git top-level do not depend on where the project is checked out.
  */
 class CliScenariosTest {
   @TestFactory
@@ -31,12 +34,19 @@ class CliScenariosTest {
     }
   }
 
-  private static void run(Path scenario) throws IOException {
+  private static void run(Path scenario) throws IOException, InterruptedException {
     String[] args =
         Files.readAllLines(scenario.resolve("args")).stream()
             .filter(l -> !l.isBlank())
             .toArray(String[]::new);
-    Cli.Run run = Cli.run(scenario, args);
+    if (Files.exists(scenario.resolve("git-init")) && !Files.exists(scenario.resolve(".git"))) {
+      GitFixture.init(scenario);
+    }
+    Path cwd = scenario;
+    if (Files.exists(scenario.resolve("cwd"))) {
+      cwd = scenario.resolve(Files.readString(scenario.resolve("cwd")).strip());
+    }
+    Cli.Run run = Cli.run(cwd, args);
     Golden.assertMatches(scenario.resolve("expected-stdout"), run.out());
     Path stderr = scenario.resolve("expected-stderr");
     if (Files.exists(stderr) || Golden.updating()) {
