@@ -86,7 +86,7 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocalDate today = LocalDate.now(Clock.systemUTC());
-    Repos.WithRevision both = Repos.withRevision(parent.workDir(), root, rev, today, "REV");
+    Repos.WithRevision both = Repos.withRevision(parent.workDir(), root, rev, today, null);
     RepoScanner.Listing listing = both.listing();
     RepoCheck.Result now = both.now();
     Repos.AtRevision then = both.then();

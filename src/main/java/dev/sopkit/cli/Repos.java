@@ -97,7 +97,8 @@ final class Repos {
    * store (the working tree is not touched). Files unchanged since {@code rev} are read and checked
    * once, for both.
    *
-   * @param option the option or argument that named the revision, for messages
+   * @param option the option that named the revision, for messages; null for the command's
+   *     argument, which needs no name (a message about 'main' is plainly about REV)
    */
   static WithRevision withRevision(
       Path workDir, String root, String rev, LocalDate date, String option) throws IOException {
@@ -121,7 +122,7 @@ final class Repos {
           then.org() == null ? null : RepoCheck.run(then, date, unchanged::checkRevision);
       return new WithRevision(listing, now, new AtRevision(commit, then, thenResult));
     } catch (GitException e) {
-      throw new UserException(option + ": " + e.getMessage());
+      throw new UserException(option == null ? e.getMessage() : option + ": " + e.getMessage());
     }
   }
 }

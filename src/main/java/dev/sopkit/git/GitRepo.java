@@ -1,5 +1,6 @@
 package dev.sopkit.git;
 
+import dev.sopkit.diag.DidYouMean;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * are read from the object store, so the working tree and the index are never touched.
  */
 public final class GitRepo {
+  /** At most this many branches are named when a revision is unknown. */
+  private static final int MAX_LISTED = 10;
+
   private final Path top;
   private final String prefix;
 
@@ -72,12 +76,37 @@ public final class GitRepo {
   public String resolve(String rev) throws GitException {
     Result r = run(top, null, "rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}");
     if (r.exit() != 0 || r.text().isBlank()) {
+      List<String> branches = branches();
+      String known =
+          branches.isEmpty()
+              ? "; the repository has no commit yet"
+              : DidYouMean.hint(rev, branches)
+                  + "; branches: "
+                  + String.join(", ", branches.subList(0, Math.min(branches.size(), MAX_LISTED)))
+                  + (branches.size() > MAX_LISTED ? ", ..." : "");
       throw new GitException(
           "unknown revision '"
               + rev
-              + "' (in a shallow clone, fetch it first, for example with fetch-depth: 0)");
+              + "'"
+              + known
+              + " (in a shallow clone, fetch it first, for example with fetch-depth: 0)");
     }
     return r.text().strip();
+  }
+
+  /** Local branches, then remote-tracking ones, by name. */
+  private List<String> branches() throws GitException {
+    Result r =
+        run(top, null, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes");
+    List<String> names = new ArrayList<>();
+    if (r.exit() == 0) {
+      for (String line : r.text().split("\n")) {
+        if (!line.isBlank() && !line.endsWith("/HEAD")) {
+          names.add(line.strip());
+        }
+      }
+    }
+    return names;
   }
 
   /** Every file below {@code path} (from the top; "" for all) in a commit's tree. */

@@ -9,6 +9,7 @@ import dev.sopkit.testing.Cli;
 import dev.sopkit.testing.GitFixture;
 import dev.sopkit.testing.Golden;
 import dev.sopkit.testing.Resources;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,10 +173,22 @@ class DiffCommandTest {
   void badRevisionIsAUsageError(@TempDir Path dir) throws Exception {
     GitFixture git = GitFixture.init(dir);
     base(git);
-    Cli.Run run = Cli.run(dir, "diff", "nope");
+    Cli.Run run = Cli.run(dir, "diff", "mian");
     assertEquals(2, run.exit());
     assertEquals("", run.out());
-    assertTrue(run.err().startsWith("sop: REV: unknown revision 'nope'"), run.err());
+    assertEquals(
+        "sop: unknown revision 'mian' (did you mean 'main'?); branches: main (in a shallow clone,"
+            + " fetch it first, for example with fetch-depth: 0)\n",
+        run.err());
+  }
+
+  @Test
+  void aRootOutsideGitIsNamedWithoutTheArgumentsLabel(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("sops"));
+    Files.writeString(dir.resolve("sops/org.yaml"), "org: 1\nname: Acme\n");
+    Cli.Run run = Cli.run(dir, "diff", "main", "sops");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("sop: 'sops' is not in a git working tree\n"), run.err());
   }
 
   /** Commit ids differ with every run; the golden files show a placeholder. */
