@@ -116,7 +116,9 @@ class AuthoringTest {
   void newWritesAValidSopForAnyTitle(String title) throws IOException {
     init();
     for (String kind : List.of("basic", "customer-request")) {
-      Cli.Run r = sop("new", "--department", "customer-service", "--title", title, "--template", kind);
+      // --force: the second kind has the same title as the first
+      Cli.Run r =
+          sop("new", "--department", "customer-service", "--title", title, "--template", kind, "--force");
       assertEquals(0, r.exit(), r.err());
       Path file = dir.resolve(r.out().strip()).normalize();
       assertTrue(file.startsWith(dir.resolve("sops/customer-service")), file.toString());
@@ -132,10 +134,74 @@ class AuthoringTest {
   }
 
   @Test
+  void theSameTitleTwiceIsRefusedUnlessForced() throws IOException {
+    init();
+    assertEquals(0, sop("new", "--department", "customer-service", "--title", "Handle a refund").exit());
+    Cli.Run again = sop("new", "--department", "customer-service", "--title", "handle a refund ");
+    assertEquals(2, again.exit());
+    assertEquals(
+        "sop: CS-002 (sops/customer-service/handle-a-refund.yaml) already has the title 'Handle a"
+            + " refund'; give the new SOP another title, or --force to write a second one\n",
+        again.err());
+    assertFalse(Files.exists(dir.resolve("sops/customer-service/handle-a-refund-2.yaml")));
+    // Another department may have an SOP of the same name.
+    assertEquals(0, sop("new", "--department", "operations", "--title", "Handle a refund").exit());
+  }
+
+  @Test
+  void artifactNamesDoNotRepeatTheWordTheTitleEndsIn() throws IOException {
+    init();
+    Cli.Run r =
+        sop("new", "--department", "customer-service", "--title", "Handle a refund request",
+            "--template", "customer-request");
+    JsonNode tree = new YAMLMapper().readTree(dir.resolve(r.out().strip()).toFile());
+    assertEquals("handle-a-refund-request", tree.path("inputs").get(0).path("artifact").asText());
+    assertEquals("handle-a-refund-request-reply", tree.path("outputs").get(0).path("artifact").asText());
+  }
+
+  @Test
+  void aHandoffToAnExternalDepartmentAsksForNoInputThatCannotExist() throws IOException {
+    init();
+    Cli.Run r =
+        sop("new", "--department", "operations", "--title", "Send the parcel", "--template", "handoff",
+            "--to", "customer");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("", r.err());
+    Cli.Run internal =
+        sop("new", "--department", "operations", "--title", "Pass on a complaint", "--template",
+            "handoff", "--to", "customer-service");
+    assertEquals(
+        "sop: next, add 'pass-on-a-complaint-handover' (from: operations) to the inputs of the"
+            + " customer-service SOP that picks it up\n",
+        internal.err());
+  }
+
+  @Test
+  void departmentErrorsOfferOnlyTheCompanysOwnDepartments() throws IOException {
+    init();
+    Cli.Run r = sop("new", "--department", "custmer", "--title", "X");
+    assertEquals(2, r.exit());
+    assertFalse(r.err().contains("'customer'"), r.err());
+    assertTrue(r.err().contains("the departments are: customer-service, operations, quality"), r.err());
+  }
+
+  @Test
+  void newTakesRootLikeEveryCommandAndKeepsTheOldFlag() throws IOException {
+    init();
+    Cli.Run positional =
+        Cli.run(dir.getParent(), "new", dir.getFileName() + "/sops", "--department", "quality", "--title", "Audit");
+    assertEquals(0, positional.exit(), positional.err());
+    assertEquals(dir.getFileName() + "/sops/quality/audit.yaml\n", positional.out());
+    Cli.Run flag = sop("new", "--root", "sops", "--department", "quality", "--title", "Audit twice");
+    assertEquals("sops/quality/audit-twice.yaml\n", flag.out());
+  }
+
+  @Test
   void newTakesTheNextFreeIdAndTheDepartmentsPrefix() throws IOException {
     init();
     assertEquals(0, sop("new", "--department", "customer-service", "--title", "A").exit());
-    Cli.Run second = sop("new", "--department", "customer-service", "--title", "A", "--owner", "cs-team-lead");
+    Cli.Run second =
+        sop("new", "--department", "customer-service", "--title", "A", "--owner", "cs-team-lead", "--force");
     assertEquals("sops/customer-service/a-2.yaml\n", second.out());
     JsonNode tree = new YAMLMapper().readTree(dir.resolve("sops/customer-service/a-2.yaml").toFile());
     assertEquals("CS-003", tree.path("id").asText());
