@@ -282,7 +282,7 @@ class HostileInputTest {
     Cli.Run run = validate(dir);
     assertSafe(run);
     assertEquals(2, run.exit());
-    assertEquals("sop: no org.yaml in 'sops'; an SOP repository needs one (see docs/format.md)\n", run.err());
+    assertEquals("sop: no org.yaml in 'sops'; an SOP repository needs one (see docs/format.md, or 'sop init' to start one)\n", run.err());
   }
 
   @Test
