@@ -1,5 +1,6 @@
 package dev.sopkit.cli;
 
+import dev.sopkit.bpmn.BpmnExport;
 import dev.sopkit.check.RepoCheck;
 import dev.sopkit.diag.DidYouMean;
 import dev.sopkit.diagram.DiagramWriter;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
       "  sop graph --format mermaid --department warehouse",
       "                                                 one department and its partners",
       "  sop graph --sop CS-RET-001 --upstream         everything a return waits for",
+      "  sop graph --format bpmn > handoffs.bpmn       BPMN 2.0 for Camunda Modeler",
       "",
       "Exit codes: 0 done, 2 usage or input problem, 3 internal error."
     })
@@ -88,7 +90,8 @@ final class GraphCommand implements Callable<Integer> {
   enum Format {
     dot,
     mermaid,
-    json
+    json,
+    bpmn
   }
 
   @Override
@@ -127,6 +130,11 @@ final class GraphCommand implements Callable<Integer> {
       case dot -> DiagramWriter.dot(view, out);
       case mermaid -> DiagramWriter.mermaid(view, out);
       case json -> DiagramWriter.json(view, out);
+      case bpmn -> {
+        out.print(BpmnExport.toXml(ws, view));
+        out.println();
+        out.flush();
+      }
     }
     return ExitCodes.CLEAN;
   }
