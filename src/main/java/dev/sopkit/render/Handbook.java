@@ -33,7 +33,7 @@ public final class Handbook {
 
   static final String TEMPLATES = "handbook/";
   static final List<String> ASSETS =
-      List.of("assets/style.css", "assets/theme.css", "assets/search.js");
+      List.of("assets/style.css", "assets/theme.css", "assets/search.js", "assets/map.js");
 
   private final Site site;
   private final TemplateEngine engine;

@@ -7,6 +7,7 @@ import static dev.sopkit.render.Site.title;
 import dev.sopkit.graph.HandoffGraph;
 import dev.sopkit.model.Sop;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,8 @@ final class MapPages {
   }
 
   /**
-   * The organisation as site.departments and what flows between them: SOP-to-SOP handoffs, plus outputs
-   * to and inputs from external site.departments, which have no SOPs to link. With {@code around}, only
+   * The organisation as departments and what flows between them: SOP-to-SOP handoffs, plus outputs
+   * to and inputs from external departments, which have no SOPs to link. With {@code around}, only
    * that department and the flows into and out of it.
    */
   Views.MapView departmentMap(String root, String around) {
@@ -85,22 +86,55 @@ final class MapPages {
       }
     }
     Set<String> known = site.departments.keySet();
-    List<HandoffMap.Edge> edges = new ArrayList<>();
+    // One edge per pair of departments, whichever way the artifacts go: two arrows between the same
+    // boxes, routed side by side, read as one thick trunk.
+    Map<String, Pair> pairs = new TreeMap<>();
     for (Map.Entry<String, Set<String>> e : flows.entrySet()) {
       String[] ft = e.getKey().split("\u0000");
       if (!known.contains(ft[0]) || !known.contains(ft[1])) {
         continue; // an undeclared department; validate reports it
       }
-      // No labels: a dozen site.departments with labelled arrows spread too wide to read; the artifacts
-      // are in each arrow's tooltip and in the table below the map.
-      edges.add(
-          new HandoffMap.Edge(
-              ft[0], ft[1], null, site.deptName(ft[0]) + " → " + site.deptName(ft[1]) + ": " + String.join(", ", e.getValue())));
+      boolean forward = site.deptOrder(ft[0]) <= site.deptOrder(ft[1]);
+      String a = forward ? ft[0] : ft[1];
+      String b = forward ? ft[1] : ft[0];
+      Pair pair = pairs.computeIfAbsent(a + "\u0000" + b, k -> new Pair(a, b, new TreeSet<>(), new TreeSet<>()));
+      (forward ? pair.ab() : pair.ba()).addAll(e.getValue());
     }
-    return HandoffMap.layout(nodes, edges, true);
+    List<Pair> ordered = new ArrayList<>(pairs.values());
+    ordered.sort(
+        Comparator.comparingInt((Pair x) -> site.deptOrder(x.a())).thenComparingInt(x -> site.deptOrder(x.b())));
+    List<HandoffMap.Edge> edges = new ArrayList<>();
+    List<Views.MapKey> key = new ArrayList<>();
+    for (Pair pair : ordered) {
+      boolean ab = !pair.ab().isEmpty();
+      String from = ab ? pair.a() : pair.b();
+      String to = ab ? pair.b() : pair.a();
+      int n = pair.ab().size() + pair.ba().size();
+      String label = String.valueOf(n);
+      String title =
+          direction(pair.a(), pair.b(), pair.ab()) + (ab && !pair.ba().isEmpty() ? "; " : "")
+              + direction(pair.b(), pair.a(), pair.ba());
+      edges.add(new HandoffMap.Edge(from, to, label, title, ab && !pair.ba().isEmpty()));
+      key.add(
+          new Views.MapKey(
+              site.deptLink(pair.a(), root),
+              site.deptLink(pair.b(), root),
+              List.copyOf(pair.ab()),
+              List.copyOf(pair.ba())));
+    }
+    // Externals first (a stable sort keeps the org's order): the layout starts from the customer.
+    nodes.sort(Comparator.comparing((HandoffMap.Node x) -> !x.kind().equals("external")));
+    return HandoffMap.layout(nodes, edges, true).withKey(key);
   }
 
-  /** What flows between site.departments, as "from\u0000to" to artifacts. */
+  /** What flows between two departments, both ways: {@code ab} from a to b, {@code ba} back. */
+  private record Pair(String a, String b, Set<String> ab, Set<String> ba) {}
+
+  private String direction(String from, String to, Set<String> artifacts) {
+    return artifacts.isEmpty() ? "" : site.deptName(from) + " → " + site.deptName(to) + ": " + String.join(", ", artifacts);
+  }
+
+  /** What flows between departments, as "from\u0000to" to artifacts. */
   private Map<String, Set<String>> deptFlows() {
     Map<String, Set<String>> flows = new TreeMap<>();
     for (HandoffGraph.Handoff h : site.graph.handoffs()) {
@@ -134,7 +168,7 @@ final class MapPages {
   }
 
   /**
-   * A department's SOPs with the SOPs and external site.departments they exchange artifacts with; null
+   * A department's SOPs with the SOPs and external departments they exchange artifacts with; null
    * when that is more than {@link #MAX_SOP_BOXES} boxes.
    */
   Views.MapView neighbourhoodMap(String dept, String root) {
@@ -184,10 +218,22 @@ final class MapPages {
       if (ft[0].equals(ft[1])) {
         continue;
       }
-      edges.add(new HandoffMap.Edge(ft[0], ft[1], String.join(", ", e.getValue()), null));
+      edges.add(new HandoffMap.Edge(ft[0], ft[1], String.join(", ", e.getValue()), null, false));
+    }
+    // Upstream on the left, downstream on the right: the layout follows the boxes' order, so
+    // those that only hand to this department come first and those that only receive come last.
+    Set<String> sends = new TreeSet<>();
+    Set<String> receives = new TreeSet<>();
+    for (HandoffMap.Edge e : edges) {
+      sends.add(e.from());
+      receives.add(e.to());
     }
     List<HandoffMap.Node> list = new ArrayList<>();
     nodes.forEach((k, v) -> list.add(new HandoffMap.Node(k, v.label(), v.sub(), v.href(), v.kind())));
+    list.sort(
+        Comparator.comparingInt(
+            (HandoffMap.Node n) ->
+                n.kind().equals("own") ? 1 : !receives.contains(n.id()) ? 0 : sends.contains(n.id()) ? 1 : 2));
     return HandoffMap.layout(list, edges, false);
   }
 

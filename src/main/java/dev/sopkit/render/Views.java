@@ -17,7 +17,15 @@ final class Views {
   /** What every page shares: the way back to the root, its title, the nav entry to highlight. */
   record Page(String root, String title, String section, String orgName, String editUrl) {}
 
-  record MapView(String width, String height, List<MapNode> nodes, List<MapEdge> edges) {}
+  /** key: what each edge of a department map carries, both ways, listed beside the map. */
+  record MapView(String width, String height, List<MapNode> nodes, List<MapEdge> edges, List<MapKey> key) {
+    MapView withKey(List<MapKey> k) {
+      return new MapView(width, height, nodes, edges, k);
+    }
+  }
+
+  /** The artifacts between departments a and b: {@code ab} from a to b, {@code ba} from b to a. */
+  record MapKey(Link a, Link b, List<String> ab, List<String> ba) {}
 
   /** A box: position, size, and the text anchors (tx, ty label; sy second line). */
   record MapNode(
@@ -33,7 +41,11 @@ final class Views {
       String ty,
       String sy) {}
 
-  record MapEdge(String d, String label, String title, String lx, String ly) {}
+  /**
+   * An arrow: its path, its label's text anchor (lx, ly) and box ("x y width height"); both:
+   * artifacts go both ways (an arrowhead at each end).
+   */
+  record MapEdge(String d, String label, String title, String lx, String ly, String box, boolean both) {}
 
   record Home(
       Page page,
