@@ -14,6 +14,7 @@ import dev.sopkit.model.Org;
 import dev.sopkit.model.Ref;
 import dev.sopkit.model.Sop;
 import dev.sopkit.model.Workspace;
+import dev.sopkit.time.Calendars;
 import dev.sopkit.validate.SchemaValidator;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -58,6 +59,7 @@ public final class RepoCheck {
     if (orgDoc.ok()) {
       findings.addAll(SchemaValidator.of(SchemaValidator.Kind.ORG).validate(orgDoc, null));
       org = ModelMapper.org(orgDoc);
+      findings.addAll(Calendars.of(org).problems());
     } else {
       findings.add(orgDoc.problem());
       org = ModelMapper.emptyOrg(orgFile.display());

@@ -52,7 +52,9 @@ public final class ModelMapper {
         text(root.path("purpose")),
         refs(root, "stages"),
         refs(root, "channels"),
-        list(root, "inputs", n -> new Sop.Input(ref(n, "artifact"), ref(n, "from"), ref(n, "sop"))),
+        list(root, "inputs", n ->
+                new Sop.Input(
+                    ref(n, "artifact"), ref(n, "from"), ref(n, "sop"), ref(n, "pickup"))),
         list(root, "outputs", n -> new Sop.Output(ref(n, "artifact"), refs(n, "to"))),
         list(
             root,
@@ -63,7 +65,8 @@ public final class ModelMapper {
                     ref(n, "channel"),
                     ref(n, "within"),
                     ref(n, "until"),
-                    text(n.path("description")))),
+                    text(n.path("description")),
+                    ref(n, "calendar"))),
         list(
             root,
             "kpis",
@@ -120,7 +123,8 @@ public final class ModelMapper {
                     text(n.path("name")),
                     n.path("external").asBoolean(false),
                     text(n.path("prefix")),
-                    text(n.path("description")))),
+                    text(n.path("description")),
+                    ref(n, "calendar"))),
         list(
             root,
             "roles",
@@ -136,7 +140,48 @@ public final class ModelMapper {
             n -> new Org.Channel(ref(n, "id"), text(n.path("kind")), text(n.path("name")))),
         refs(root, "stages"),
         refs(root, "systems"),
-        lint);
+        lint,
+        calendars(),
+        ref(root, "calendar"));
+  }
+
+  /** {@code calendars:}, in file order; entries that are not mappings are left to the schema. */
+  private List<Org.Calendar> calendars() {
+    JsonNode all = root.path("calendars");
+    if (!all.isObject()) {
+      return List.of();
+    }
+    List<Org.Calendar> out = new ArrayList<>();
+    all.fieldNames()
+        .forEachRemaining(
+            id -> {
+              JsonNode c = all.path(id);
+              if (!c.isObject()) {
+                return;
+              }
+              Ref allWeek = ref(c, "hours");
+              List<Org.DayHours> days = new ArrayList<>();
+              JsonNode hours = c.path("hours");
+              if (hours.isObject()) {
+                hours
+                    .fieldNames()
+                    .forEachRemaining(
+                        key -> {
+                          JsonNode v = hours.path(key);
+                          List<Ref> ranges = v.isTextual() ? List.of(ref(hours, key)) : refs(hours, key);
+                          days.add(new Org.DayHours(new Ref(key, map.key(hours, key)), ranges));
+                        });
+              }
+              out.add(
+                  new Org.Calendar(
+                      new Ref(id, map.key(all, id)),
+                      ref(c, "timezone"),
+                      allWeek,
+                      List.copyOf(days),
+                      refs(c, "holidays"),
+                      hours.isObject()));
+            });
+    return List.copyOf(out);
   }
 
   private static String text(JsonNode n) {

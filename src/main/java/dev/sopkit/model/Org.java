@@ -12,9 +12,46 @@ public record Org(
     List<Channel> channels,
     List<Ref> stages,
     List<Ref> systems,
-    Map<String, Ref> lint) {
+    Map<String, Ref> lint,
+    List<Calendar> calendars,
+    Ref calendar) {
 
-  public record Department(Ref id, String name, boolean external, String prefix, String description) {}
+  /** An org without calendars: everything is worked around the clock in UTC. */
+  public Org(
+      String file,
+      String name,
+      List<Department> departments,
+      List<Role> roles,
+      List<Channel> channels,
+      List<Ref> stages,
+      List<Ref> systems,
+      Map<String, Ref> lint) {
+    this(file, name, departments, roles, channels, stages, systems, lint, List.of(), null);
+  }
+
+  /** A department; {@code calendar} (null: the org's default) names the hours it works. */
+  public record Department(
+      Ref id, String name, boolean external, String prefix, String description, Ref calendar) {
+    public Department(Ref id, String name, boolean external, String prefix, String description) {
+      this(id, name, external, prefix, description, null);
+    }
+  }
+
+  /**
+   * One entry of {@code calendars:}. {@code hours} is either {@code allWeek} (the text "24/7") or
+   * {@code days}, each a day or day range ({@code mon-fri}) with its time ranges; {@code
+   * hoursMap} says whether {@code hours} was a map (an empty one works no hours at all).
+   */
+  public record Calendar(
+      Ref id,
+      Ref timezone,
+      Ref allWeek,
+      List<DayHours> days,
+      List<Ref> holidays,
+      boolean hoursMap) {}
+
+  /** A key of a calendar's {@code hours} map with its ranges ({@code "09:00-17:00"}). */
+  public record DayHours(Ref days, List<Ref> ranges) {}
 
   public record Role(Ref id, String name, Ref department, String description) {}
 

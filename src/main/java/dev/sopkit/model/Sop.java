@@ -67,11 +67,22 @@ public record Sop(
 
   public record Review(Ref every, Ref last) {}
 
-  public record Input(Ref artifact, Ref from, Ref sop) {}
+  /** An input; {@code pickup} is the longest time the department takes to start on it. */
+  public record Input(Ref artifact, Ref from, Ref sop, Ref pickup) {
+    public Input(Ref artifact, Ref from, Ref sop) {
+      this(artifact, from, sop, null);
+    }
+  }
 
   public record Output(Ref artifact, List<Ref> to) {}
 
-  public record Promise(Ref id, Ref channel, Ref within, Ref until, String description) {}
+  /** A promise; {@code calendar} (null: the department's) counts business forms of within. */
+  public record Promise(
+      Ref id, Ref channel, Ref within, Ref until, String description, Ref calendar) {
+    public Promise(Ref id, Ref channel, Ref within, Ref until, String description) {
+      this(id, channel, within, until, description, null);
+    }
+  }
 
   public record Kpi(String id, String target, String description) {}
 

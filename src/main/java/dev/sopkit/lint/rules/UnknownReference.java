@@ -9,15 +9,16 @@ import dev.sopkit.model.Org;
 import dev.sopkit.model.Ref;
 import dev.sopkit.model.Sop;
 import dev.sopkit.model.Workspace;
+import dev.sopkit.time.Calendars;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Every name an SOP uses (department, role, channel, stage, system, pinned SOP id) must be declared,
- * so that a typo cannot quietly create a department nobody belongs to. Reports at the referencing
- * site, with the closest declared name as a suggestion.
+ * Every name an SOP uses (department, role, channel, stage, system, pinned SOP id, calendar) must
+ * be declared, so that a typo cannot quietly create a department nobody belongs to. Reports at the
+ * referencing site, with the closest declared name as a suggestion.
  */
 public final class UnknownReference implements Rule {
   static final RuleMeta META =
@@ -37,6 +38,11 @@ public final class UnknownReference implements Rule {
     Set<String> departments = ws.departmentIds();
     for (Org.Role role : ws.org().roles()) {
       known("department", role.department(), departments, out);
+    }
+    Set<String> calendars = Calendars.of(ws.org()).ids();
+    known("calendar", ws.org().calendar(), calendars, out);
+    for (Org.Department d : ws.org().departments()) {
+      known("calendar", d.calendar(), calendars, out);
     }
     Set<String> sopIds = new HashSet<>();
     ws.sops().forEach(s -> sopIds.add(s.idText()));
@@ -60,6 +66,7 @@ public final class UnknownReference implements Rule {
       }
       for (Sop.Promise p : sop.promises()) {
         known("channel", p.channel(), ws.channelIds(), out);
+        known("calendar", p.calendar(), calendars, out);
       }
       Set<String> outputs = new HashSet<>();
       sop.outputs().forEach(o -> outputs.add(o.artifact() == null ? null : o.artifact().value()));
