@@ -1,9 +1,18 @@
 package dev.sopkit.graph;
 
-import dev.sopkit.model.Durations;
 import dev.sopkit.model.Sop;
 import dev.sopkit.model.Workspace;
+import dev.sopkit.time.Calendars;
+import dev.sopkit.time.Deadline;
+import dev.sopkit.time.Timeline;
+import dev.sopkit.time.WorkCalendar;
+import dev.sopkit.time.WorkDurations;
+import dev.sopkit.time.WorstStart;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,8 +39,19 @@ import java.util.WeakHashMap;
  * reaches its producers", and is dropped once its promises are analysed. A handoff that leads back to an SOP already on the current search path closes a cycle:
  * the cycle is recorded and that handoff is not followed, so the analysis always ends; within a
  * cycle the figure therefore counts each SOP at most once.
+ *
+ * <p>Time is counted as the business counts it (see {@link dev.sopkit.time}): each SOP works on
+ * its department's calendar, an input's {@code pickup} is added before the receiving SOP starts,
+ * and a business deadline is measured on the promise's calendar. The worst case is the maximum
+ * over every start minute in the year from {@code --today} ({@link WorstStart}, exact). The path
+ * is chosen among the simple paths to the artifact (at most {@value #MAX_PATHS}, the
+ * lead-time-longest first); with no calendar anywhere every start gives the same figure and the
+ * lead-time-longest path is the worst, as before calendars.
  */
 public final class PromiseAnalysis {
+  /** Paths per promise evaluated on the calendars; beyond, the longest by lead time are kept. */
+  static final int MAX_PATHS = 64;
+
   private static final Map<Workspace, PromiseAnalysis> CACHE =
       Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -40,15 +60,26 @@ public final class PromiseAnalysis {
    *
    * @param sop the promising SOP
    * @param promise the promise, which has an {@code until} artifact and a valid {@code within}
-   * @param within the deadline
+   * @param within the deadline in its measure: elapsed seconds, or working seconds on {@code
+   *     calendar} for business days and hours
    * @param reachable whether some SOP reachable by handoffs (or the SOP itself) outputs the artifact
-   * @param worstCase the longest lead-time sum over the paths that reach the artifact (zero when
+   * @param worstCase the worst case in the deadline's measure over every start (zero when
    *     unreachable)
    * @param path the SOPs of the worst path, starting with {@code sop}, ending with the producer
    *     (empty when unreachable)
    * @param untimed the SOPs on the worst path that have steps without a duration (counted as zero)
    * @param cycles the handoff cycles met on the way, each as the SOPs of the cycle with the first
    *     repeated at the end, in a canonical rotation
+   * @param deadline the parsed {@code within}
+   * @param calendar the calendar the deadline is counted on (the promise's, else its department's)
+   * @param worstStart the start that gives the worst case, in the zone of {@link #shown()}'s first
+   *     calendar; null when every start gives the same figure (or unreachable)
+   * @param legs one per SOP of {@code path}: when it receives the work and when it is done, for
+   *     the worst start (the worst-path timeline that the handbook's journeys and reviews show)
+   * @param unpicked the SOPs on the worst path (after the first) whose input on the way has no
+   *     {@code pickup} time, counted as zero; empty when no calendar is declared
+   * @param shown the calendars the message summarises, those that are not 24/7: the deadline's if
+   *     it is counted in business time, then those of the path
    */
   public record Result(
       Sop sop,
@@ -58,7 +89,13 @@ public final class PromiseAnalysis {
       Duration worstCase,
       List<Sop> path,
       List<Sop> untimed,
-      List<List<Sop>> cycles) {
+      List<List<Sop>> cycles,
+      Deadline deadline,
+      WorkCalendar calendar,
+      ZonedDateTime worstStart,
+      List<Leg> legs,
+      List<Sop> unpicked,
+      List<WorkCalendar> shown) {
     /** Whether the worst case exceeds the deadline. */
     public boolean atRisk() {
       return reachable && worstCase.compareTo(within) > 0;
@@ -68,22 +105,56 @@ public final class PromiseAnalysis {
     public String until() {
       return promise.until().value();
     }
+
+    /** The worst case as messages show it: 3D5H, or 7 business days on a calendar. */
+    public String worstCaseText() {
+      return deadline.describe(worstCase.getSeconds(), calendar.dayLength());
+    }
+
+    /** The deadline as messages show it: 3D, 5 business days. */
+    public String withinText() {
+      return deadline.describe();
+    }
   }
+
+  /**
+   * One SOP of the worst path, for the worst start.
+   *
+   * @param sop the SOP
+   * @param pickup the pickup time of the input the work arrives by (zero for the first SOP)
+   * @param arrived when the work reaches it (the start, for the first SOP)
+   * @param finished when it hands over (or produces the artifact, for the last)
+   * @param startOffset {@code arrived} after the start of the promise's clock
+   * @param finishOffset {@code finished} after the start of the promise's clock
+   */
+  public record Leg(
+      Sop sop,
+      Duration pickup,
+      Instant arrived,
+      Instant finished,
+      Duration startOffset,
+      Duration finishOffset) {}
 
   /** The best known way on from one SOP towards the artifact. */
   private record Best(boolean reachable, long seconds, Sop next) {}
 
   private final HandoffGraph graph;
+  private final Calendars calendars;
+  private final LocalDate today;
+  private final Map<WorkCalendar, Timeline> timelines = new IdentityHashMap<>();
   private final Map<Sop, Long> leadSeconds = new IdentityHashMap<>();
   private final Map<Sop, List<Sop>> successors = new IdentityHashMap<>();
+  private final Map<Sop, long[]> pickups = new IdentityHashMap<>();
   private final List<Result> results = new ArrayList<>();
   private final Map<Sop.Promise, Result> byPromise = new IdentityHashMap<>();
 
   /** A promise to analyse, with its deadline. */
-  private record Pending(Sop sop, Sop.Promise promise, Duration within) {}
+  private record Pending(Sop sop, Sop.Promise promise, Deadline within) {}
 
   private PromiseAnalysis(Workspace ws) {
     this.graph = HandoffGraph.of(ws);
+    this.calendars = Calendars.of(ws.org());
+    this.today = ws.today();
     // Promises grouped by the artifact they wait for: one search per artifact, then let it go.
     List<Pending> pending = new ArrayList<>();
     Map<String, List<Pending>> byArtifact = new LinkedHashMap<>();
@@ -92,7 +163,7 @@ public final class PromiseAnalysis {
         continue;
       }
       for (Sop.Promise p : sop.promises()) {
-        Duration within = p.within() == null ? null : Durations.parse(p.within().value());
+        Deadline within = p.within() == null ? null : Deadline.parse(p.within().value());
         if (p.until() == null || within == null) {
           continue;
         }
@@ -188,8 +259,51 @@ public final class PromiseAnalysis {
     return byPromise.get(promise);
   }
 
+  /** The working seconds of {@code s}'s steps on its department's calendar. */
   private long lead(Sop s) {
-    return leadSeconds.computeIfAbsent(s, k -> graph.leadTime(k).getSeconds());
+    return leadSeconds.computeIfAbsent(
+        s,
+        k -> {
+          long day = calendarOf(k).dayLength();
+          long sum = 0;
+          for (Sop.Step step : k.steps()) {
+            long d = step.duration() == null ? -1 : WorkDurations.seconds(step.duration().value(), day);
+            if (d > 0) {
+              sum = HandoffGraph.saturatedAdd(sum, d);
+            }
+          }
+          return sum;
+        });
+  }
+
+  private WorkCalendar calendarOf(Sop s) {
+    return calendars.ofDepartment(s.departmentText());
+  }
+
+  private Timeline timeline(WorkCalendar c) {
+    return timelines.computeIfAbsent(c, k -> new Timeline(k, today));
+  }
+
+  /** The pickup of the input by which {@code to} receives work from {@code from}: the longest. */
+  private long pickup(Sop from, Sop to) {
+    List<Sop> next = successors(from);
+    long[] p = pickups.get(from);
+    for (int i = 0; i < next.size(); i++) {
+      if (next.get(i) == to) {
+        return p[i];
+      }
+    }
+    return 0;
+  }
+
+  /** Whether {@code to} receives work from {@code from} only by inputs without a pickup time. */
+  private boolean unpicked(Sop from, Sop to) {
+    for (HandoffGraph.Handoff h : graph.downstream(from)) {
+      if (h.to() == to && h.input().pickup() != null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The distinct SOPs {@code s} hands over to, in handoff order. */
@@ -198,12 +312,29 @@ public final class PromiseAnalysis {
         s,
         k -> {
           List<Sop> out = new ArrayList<>();
-          Map<Sop, Boolean> seen = new IdentityHashMap<>();
+          Map<Sop, Integer> seen = new IdentityHashMap<>();
+          List<Long> picks = new ArrayList<>();
           for (HandoffGraph.Handoff h : graph.downstream(k)) {
-            if (seen.put(h.to(), Boolean.TRUE) == null) {
+            long pick =
+                h.input().pickup() == null
+                    ? 0
+                    : Math.max(
+                        0,
+                        WorkDurations.seconds(
+                            h.input().pickup().value(), calendarOf(h.to()).dayLength()));
+            Integer at = seen.putIfAbsent(h.to(), out.size());
+            if (at == null) {
               out.add(h.to());
+              picks.add(pick);
+            } else if (pick > picks.get(at)) {
+              picks.set(at, pick);
             }
           }
+          long[] p = new long[picks.size()];
+          for (int i = 0; i < p.length; i++) {
+            p[i] = picks.get(i);
+          }
+          pickups.put(k, p);
           return out;
         });
   }
@@ -300,19 +431,22 @@ public final class PromiseAnalysis {
       if (outputs(f.sop, artifact)) {
         return new Best(true, own, null);
       }
-      Best chosen = null;
+      long chosen = -1;
       Sop via = null;
       for (Sop w : f.successors) {
         Best b = best.get(w);
         // Absent: w is still on the search path, so this handoff closes a cycle.
-        if (b != null && b.reachable() && (chosen == null || b.seconds() > chosen.seconds())) {
-          chosen = b;
-          via = w;
+        if (b != null && b.reachable()) {
+          long way = HandoffGraph.saturatedAdd(pickup(f.sop, w), b.seconds());
+          if (way > chosen) {
+            chosen = way;
+            via = w;
+          }
         }
       }
-      return chosen == null
+      return via == null
           ? new Best(false, 0, null)
-          : new Best(true, HandoffGraph.saturatedAdd(own, chosen.seconds()), via);
+          : new Best(true, HandoffGraph.saturatedAdd(own, chosen), via);
     }
 
     /** Pops the finished component rooted at {@code root} and works out the cycles it reaches. */
@@ -380,31 +514,146 @@ public final class PromiseAnalysis {
       return List.copyOf(cycle);
     }
 
-    Result result(Sop sop, Sop.Promise p, Duration within) {
+    Result result(Sop sop, Sop.Promise p, Deadline within) {
       List<List<Sop>> met = new ArrayList<>();
       cyclesFrom.get(sop).forEach(i -> met.add(cycles.get(i)));
+      WorkCalendar counted = countedOn(sop, p, within);
+      Duration limit = Duration.ofSeconds(within.seconds(counted.dayLength()));
       Best b = best.get(sop);
       if (!b.reachable()) {
-        return new Result(sop, p, within, false, Duration.ZERO, List.of(), List.of(), met);
+        return new Result(
+            sop, p, limit, false, Duration.ZERO, List.of(), List.of(), met, within, counted, null,
+            List.of(), List.of(), List.of());
       }
-      List<Sop> path = new ArrayList<>();
-      List<Sop> untimed = new ArrayList<>();
+      List<Sop> longest = new ArrayList<>();
       for (Sop s = sop; s != null; s = best.get(s).next()) {
-        path.add(s);
+        longest.add(s);
+      }
+      Timeline measuring = within.business() ? timeline(counted) : null;
+      ZoneId zone = counted.zone();
+      long from = today.atStartOfDay(zone).toEpochSecond();
+      long to = today.plusYears(1).atStartOfDay(zone).toEpochSecond();
+      List<Sop> worstPath = longest;
+      WorstStart.Result worst = WorstStart.of(legs(longest), measuring, from, to);
+      if (!calendars.continuous()) {
+        for (List<Sop> other : paths(sop, longest)) {
+          WorstStart.Result r = WorstStart.of(legs(other), measuring, from, to);
+          if (r.measure() > worst.measure()) {
+            worst = r;
+            worstPath = other;
+          }
+        }
+      }
+      List<Sop> untimed = new ArrayList<>();
+      List<Sop> unpicked = new ArrayList<>();
+      List<WorkCalendar> shown = new ArrayList<>();
+      if (within.business() && !counted.continuous()) {
+        shown.add(counted);
+      }
+      List<Leg> legs = new ArrayList<>();
+      for (int i = 0; i < worstPath.size(); i++) {
+        Sop s = worstPath.get(i);
         if (graph.hasUntimedSteps(s)) {
           untimed.add(s);
         }
+        if (i > 0 && !calendars.none() && unpicked(worstPath.get(i - 1), s)) {
+          unpicked.add(s);
+        }
+        WorkCalendar c = calendarOf(s);
+        if (!c.continuous() && !shown.contains(c)) {
+          shown.add(c);
+        }
+        long pick = i == 0 ? 0 : pickup(worstPath.get(i - 1), s);
+        legs.add(
+            new Leg(
+                s,
+                Duration.ofSeconds(pick),
+                Instant.ofEpochSecond(worst.arrivals()[i]),
+                instant(worst.finishes()[i]),
+                Duration.ofSeconds(worst.arrivals()[i] - worst.start()),
+                offset(worst.finishes()[i], worst.start())));
       }
+      ZoneId shownZone = shown.isEmpty() ? zone : shown.get(0).zone();
       return new Result(
           sop,
           p,
-          within,
+          limit,
           true,
-          Duration.ofSeconds(b.seconds()),
-          List.copyOf(path),
+          Duration.ofSeconds(worst.measure() == Timeline.NEVER ? Long.MAX_VALUE : worst.measure()),
+          List.copyOf(worstPath),
           List.copyOf(untimed),
-          List.copyOf(met));
+          List.copyOf(met),
+          within,
+          counted,
+          worst.anyStart() ? null : Instant.ofEpochSecond(worst.start()).atZone(shownZone),
+          List.copyOf(legs),
+          List.copyOf(unpicked),
+          List.copyOf(shown));
     }
+
+    /** One leg per SOP of {@code path}: pickup and steps on its department's calendar. */
+    private List<WorstStart.Leg> legs(List<Sop> path) {
+      List<WorstStart.Leg> legs = new ArrayList<>(path.size());
+      for (int i = 0; i < path.size(); i++) {
+        Sop s = path.get(i);
+        long work = lead(s);
+        if (i > 0) {
+          work = HandoffGraph.saturatedAdd(work, pickup(path.get(i - 1), s));
+        }
+        legs.add(new WorstStart.Leg(timeline(calendarOf(s)), work));
+      }
+      return legs;
+    }
+
+    /**
+     * Other simple paths from {@code start} to the artifact, depth first in handoff order, at most
+     * {@link #MAX_PATHS} including {@code longest} (which is not returned again).
+     */
+    private List<List<Sop>> paths(Sop start, List<Sop> longest) {
+      List<List<Sop>> out = new ArrayList<>();
+      Deque<Sop> path = new ArrayDeque<>();
+      Map<Sop, Boolean> on = new IdentityHashMap<>();
+      walk(start, path, on, out, longest);
+      return out;
+    }
+
+    private void walk(
+        Sop s, Deque<Sop> path, Map<Sop, Boolean> on, List<List<Sop>> out, List<Sop> longest) {
+      if (out.size() + 1 >= MAX_PATHS) {
+        return;
+      }
+      path.addLast(s);
+      on.put(s, Boolean.TRUE);
+      if (outputs(s, artifact)) {
+        List<Sop> found = List.copyOf(path);
+        if (!found.equals(longest)) {
+          out.add(found);
+        }
+      } else {
+        for (Sop w : next(s)) {
+          Best b = best.get(w);
+          if (b != null && b.reachable() && !on.containsKey(w)) {
+            walk(w, path, on, out, longest);
+          }
+        }
+      }
+      path.removeLast();
+      on.remove(s);
+    }
+  }
+
+  /** The calendar a deadline is counted on: the promise's own, else the promising department's. */
+  private WorkCalendar countedOn(Sop sop, Sop.Promise p, Deadline within) {
+    WorkCalendar own = p.calendar() == null ? null : calendars.byId(p.calendar().value());
+    return own != null ? own : calendarOf(sop);
+  }
+
+  private static Instant instant(long t) {
+    return t == Timeline.NEVER ? Instant.MAX : Instant.ofEpochSecond(t);
+  }
+
+  private static Duration offset(long t, long start) {
+    return t == Timeline.NEVER ? Duration.ofSeconds(Long.MAX_VALUE) : Duration.ofSeconds(t - start);
   }
 
   private static String key(Sop s) {

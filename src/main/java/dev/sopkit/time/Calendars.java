@@ -71,6 +71,19 @@ public final class Calendars {
     return declared.isEmpty();
   }
 
+  /**
+   * Whether every department works round the clock without holidays: then time is elapsed time,
+   * every start gives the same figure and the longest path by lead time is the worst.
+   */
+  public boolean continuous() {
+    for (WorkCalendar c : byDepartment.values()) {
+      if (!c.continuous()) {
+        return false;
+      }
+    }
+    return fallback.continuous() && byId.values().stream().allMatch(WorkCalendar::continuous);
+  }
+
   /** Every declared calendar id, valid or not (for unknown-reference and its suggestions). */
   public Set<String> ids() {
     return Collections.unmodifiableSet(declared);

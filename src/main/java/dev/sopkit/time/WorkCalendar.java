@@ -114,10 +114,10 @@ public final class WorkCalendar {
 
   /**
    * The calendar in a few words, as messages show it: {@code mon-fri 09:00-17:00, holidays
-   * 2026-12-24..26}. Days with the same hours are grouped; only holidays from {@code from} for a
-   * year are listed, at most five runs of consecutive dates.
+   * 2026-12-24..26}. Days with the same hours are grouped; only holidays from {@code from} to
+   * {@code until} (inclusive) are listed, at most five runs of consecutive dates.
    */
-  public String summary(LocalDate from) {
+  public String summary(LocalDate from, LocalDate until) {
     StringBuilder out = new StringBuilder();
     if (allWeek) {
       out.append("24/7");
@@ -144,11 +144,10 @@ public final class WorkCalendar {
       out.append(groups.isEmpty() ? "no working hours" : String.join(", ", groups));
     }
     List<String> runs = new ArrayList<>();
-    LocalDate until = from.plusYears(1);
     LocalDate runStart = null;
     LocalDate prev = null;
     int more = 0;
-    for (LocalDate h : holidays.subSet(from, until)) {
+    for (LocalDate h : holidays.subSet(from, until.plusDays(1))) {
       if (prev != null && h.equals(prev.plusDays(1))) {
         prev = h;
         continue;

@@ -7,17 +7,21 @@ import dev.sopkit.graph.PromiseAnalysis;
 import dev.sopkit.lint.Reporter;
 import dev.sopkit.lint.Rule;
 import dev.sopkit.lint.RuleMeta;
-import dev.sopkit.model.Durations;
 import dev.sopkit.model.Sop;
 import dev.sopkit.model.Workspace;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A promise with {@code until: X} must be keepable: the worst-case sum of lead times along the
- * handoffs from the promising SOP to the first SOP that outputs X must not exceed {@code within}.
+ * A promise with {@code until: X} must be keepable: the worst case over every start, counted on
+ * the departments' calendars along the handoffs from the promising SOP to the first SOP that
+ * outputs X (pickups included), must not exceed {@code within}.
  * Otherwise the customer is promised something the process cannot deliver. Reported at the promise
  * with the worst path and the figures; an X that no reachable SOP outputs is reported too.
  */
@@ -68,14 +72,52 @@ public final class PromiseAtRisk implements Rule {
         out.reportArtifact(
             p.id() == null ? p.within().pos() : p.id().pos(),
             r.until(),
-            "promise '%s' is at risk: %s: %s > %s%s",
+            "promise '%s' is at risk: %s: %s > %s%s%s%s",
             name(p),
             ids(r.path()),
-            Durations.format(r.worstCase()),
-            Durations.format(r.within()),
-            untimed(r.untimed()));
+            r.worstCase().getSeconds() == Long.MAX_VALUE ? "never done" : r.worstCaseText(),
+            r.withinText(),
+            started(r),
+            untimed(r.untimed()),
+            unpicked(r.unpicked()));
       }
     }
+  }
+
+  private static final DateTimeFormatter START =
+      DateTimeFormatter.ofPattern("EEE uuuu-MM-dd HH:mm", Locale.ROOT);
+
+  /**
+   * " when started Fri 2026-12-18 16:30 Europe/Berlin (finance: mon-fri 09:00-17:00, holidays
+   * 2026-12-24..26)", or nothing when every start gives the same figure.
+   */
+  static String started(PromiseAnalysis.Result r) {
+    if (r.worstStart() == null) {
+      return "";
+    }
+    // the holidays the worst case runs into, not every holiday of the year
+    LocalDate from = r.worstStart().toLocalDate();
+    Instant end = r.legs().get(r.legs().size() - 1).finished();
+    LocalDate until =
+        end.equals(Instant.MAX) ? from.plusYears(1) : end.atZone(r.worstStart().getZone()).toLocalDate();
+    String calendars =
+        r.shown().stream()
+            .map(c -> c.id() + ": " + c.summary(from, until))
+            .collect(Collectors.joining("; "));
+    return " when started "
+        + START.format(r.worstStart())
+        + " "
+        + r.worstStart().getZone().getId()
+        + (calendars.isEmpty() ? "" : " (" + calendars + ")");
+  }
+
+  private static String unpicked(List<Sop> sops) {
+    if (sops.isEmpty()) {
+      return "";
+    }
+    return " (handoffs without a pickup time count as zero: to "
+        + sops.stream().map(s -> "'" + s.idText() + "'").collect(Collectors.joining(", "))
+        + ")";
   }
 
   private static String name(Sop.Promise p) {
