@@ -47,17 +47,18 @@ final class SimpleYamlReader {
     DEPTH("nesting deeper than the limit"),
     KEY("a line that is not 'name: value' (a quoted, long or complex key, or no colon)"),
     DUPLICATE_KEY("a duplicate key"),
-    INDENTATION("deeper indentation: a plain scalar over several lines, or uneven indentation"),
+    INDENTATION("deeper indentation than the collection's"),
+    PLAIN_CONTINUATION("a plain scalar continued on a line that starts with an indicator"),
     NESTED_DASH("a list inside a list on one line ('- - x')"),
     AFTER_VALUE("text after a quoted scalar or a flow collection"),
     PLAIN_START("a plain scalar that starts with an indicator"),
     COLON_IN_PLAIN("': ' inside a plain scalar"),
     NUMBER("a number other than a plain decimal"),
-    ESCAPE("an escape in a double-quoted scalar"),
-    QUOTED_OVER_LINES("a quoted scalar over several lines"),
+    ESCAPE("a rare escape in a double-quoted scalar"),
+    QUOTED_OVER_LINES("a quoted scalar that does not close"),
     BLOCK_SCALAR("a block scalar with other indentation or chomping"),
     FLOW_KEY("a flow mapping key that is not a plain name"),
-    FLOW_OVER_LINES("a flow collection over several lines"),
+    FLOW_OVER_LINES("a flow collection that does not close"),
     FLOW_SYNTAX("flow collection syntax outside the subset"),
     FLOW_ENTRY("an empty entry or an indicator in a flow collection"),
     FLOW_SCALAR("':', '#', '[', '{' or '?' in a plain scalar of a flow collection");
@@ -99,6 +100,8 @@ final class SimpleYamlReader {
   /** The position of the value the last value-reading call returned. */
   private long valuePos;
   private int values;
+  /** Past the optional '---' that starts the document: any later marker or directive gives up. */
+  private boolean inDocument;
 
   private SimpleYamlReader(char[] text, SourceMap map) {
     this.s = text;
@@ -144,6 +147,12 @@ final class SimpleYamlReader {
   private JsonNode document() {
     line = 1;
     setLine(0);
+    if (skipBlank() == 0 && marker('-') && (le - ls == 3 || s[ls + 3] == ' ')) {
+      endOfLine(ls + 3); // "---", perhaps with a comment: the start of the one document
+      inDocument = true;
+      nextLine();
+    }
+    inDocument = true;
     if (skipBlank() != 0 || dash(ls)) {
       throw giveUp(Why.NOT_A_MAPPING); // empty, indented or not a mapping: rare, and the schema refuses it anyway
     }
@@ -165,7 +174,7 @@ final class SimpleYamlReader {
       e++;
     }
     le = e;
-    if (start < n && (s[start] == '%' || marker('-') || marker('.'))) {
+    if (start < n && (s[start] == '%' || marker('.') || marker('-') && inDocument)) {
       throw giveUp(Why.DOCUMENT_MARKER); // a directive, or the start or end of a document
     }
   }
@@ -382,7 +391,7 @@ final class SimpleYamlReader {
       endOfLine(at);
     } else {
       count();
-      node = plain(v);
+      node = plain(v, col);
     }
     nextLine();
     return node;
@@ -398,16 +407,72 @@ final class SimpleYamlReader {
 
   // --- scalars ----------------------------------------------------------------------------------
 
-  /** A plain scalar in a block collection: the rest of the line, up to a comment. */
-  private JsonNode plain(int v) {
+  /**
+   * A plain scalar in a block collection at column {@code col}: the rest of the line up to a
+   * comment, and the lines after it indented deeper than {@code col}, folded as snakeyaml folds
+   * them (a line break between two lines is a space, each blank line a line break). Leaves the
+   * current line at the scalar's last line.
+   */
+  private JsonNode plain(int v, int col) {
     if (!plainStart(v)) {
       throw giveUp(Why.PLAIN_START);
     }
+    int end = plainEnd(v);
+    if (end < 0) {
+      return scalar(text(v, -end)); // it ended at a comment
+    }
+    StringBuilder folded = null;
+    int first = end;
+    while (true) {
+      int lastLine = line;
+      int lastStart = ls;
+      int lastEnd = le;
+      nextLine();
+      int blank = 0;
+      while (!eof() && ls + spaces(ls) == le) {
+        blank++;
+        nextLine();
+      }
+      int sp = eof() ? -1 : spaces(ls);
+      if (sp <= col || s[ls + sp] == '#') {
+        // Not a continuation: back to the scalar's last line, which value() moves past.
+        line = lastLine;
+        ls = lastStart;
+        le = lastEnd;
+        break;
+      }
+      int c = ls + sp;
+      if ("-?:,[]{}#&*!|>'\"%@`".indexOf(s[c]) >= 0) {
+        throw giveUp(Why.PLAIN_CONTINUATION); // text to snakeyaml, but easily misread: leave it
+      }
+      if (folded == null) {
+        folded = new StringBuilder().append(s, v, first - v);
+      }
+      if (blank == 0) {
+        folded.append(' ');
+      }
+      for (int b = 0; b < blank; b++) {
+        folded.append('\n');
+      }
+      int e = plainEnd(c);
+      folded.append(s, c, Math.abs(e) - c);
+      if (e < 0) {
+        break; // a comment ends the scalar
+      }
+    }
+    return folded == null ? scalar(text(v, first)) : scalar(folded.toString());
+  }
+
+  /**
+   * Where the plain text starting at {@code v} ends on the current line, without trailing spaces:
+   * the index after its last character, negated when a comment follows it.
+   */
+  private int plainEnd(int v) {
     int end = v;
     for (int i = v; i < le; i++) {
       char c = s[i];
       if (c == '#' && s[i - 1] == ' ') {
-        break;
+        return -end;
       }
       if (c == ':' && (i + 1 == le || s[i + 1] == ' ')) {
         throw giveUp(Why.COLON_IN_PLAIN); // "key: a: b" is not YAML
@@ -416,7 +481,7 @@ final class SimpleYamlReader {
         end = i + 1;
       }
     }
-    return scalar(text(v, end));
+    return end;
   }
 
   /**
@@ -485,31 +550,135 @@ final class SimpleYamlReader {
     return NODES.numberNode(Double.parseDouble(v));
   }
 
-  /** A single- or double-quoted scalar closed on its line, without escapes; sets {@link #at}. */
+  /**
+   * A single- or double-quoted scalar starting at {@code q}, on one line or several, folded as
+   * snakeyaml folds flow scalars (spaces before a line break dropped, a line break between two lines
+   * a space, each blank line a line break, leading spaces of a line dropped; a backslash before a
+   * line break joins the lines). Double quotes take the common escapes; the rare ones, and any that
+   * would make a character the reference path refuses, give up. Sets {@link #at} just past the
+   * closing quote, with the current line at the closing quote's line.
+   */
   private String quoted(int q) {
     char quote = s[q];
-    StringBuilder out = null;
     int from = q + 1;
-    for (int i = from; i < le; i++) {
-      char c = s[i];
-      if (c == '\\' && quote == '"') {
-        throw giveUp(Why.ESCAPE);
+    int i = from;
+    // The common case: closed on its line without escapes, one substring.
+    while (i < le && s[i] != quote && (s[i] != '\\' || quote == '\'')) {
+      i++;
+    }
+    if (i < le && s[i] == quote && (quote == '"' || i + 1 >= le || s[i + 1] != '\'')) {
+      at = i + 1;
+      return text(from, i);
+    }
+    StringBuilder out = new StringBuilder().append(s, from, i - from);
+    int t = i;
+    while (t > from && s[t - 1] == ' ') {
+      t--;
+    }
+    int solid = t - from; // the text without the spaces that end it on this line
+    while (true) {
+      if (i >= le) {
+        out.setLength(solid); // spaces before a line break are not part of the text
+        int blank = nextContentLine(Why.QUOTED_OVER_LINES);
+        if (blank == 0) {
+          out.append(' ');
+        }
+        for (int b = 0; b < blank; b++) {
+          out.append('\n');
+        }
+        solid = out.length();
+        i = ls + spaces(ls);
+        continue;
       }
+      char c = s[i];
       if (c == quote) {
         if (quote == '\'' && i + 1 < le && s[i + 1] == '\'') {
-          if (out == null) {
-            out = new StringBuilder();
-          }
-          out.append(s, from, i + 1 - from); // '' is one quote
-          from = i + 2;
-          i++;
+          out.append('\''); // '' is one quote
+          solid = out.length();
+          i += 2;
           continue;
         }
         at = i + 1;
-        return out == null ? text(from, i) : out.append(s, from, i - from).toString();
+        return out.toString();
       }
+      if (c == '\\' && quote == '"') {
+        if (i + 1 >= le) {
+          // An escaped line break: the lines join without a space; blank lines still count.
+          int blank = nextContentLine(Why.QUOTED_OVER_LINES);
+          for (int b = 0; b < blank; b++) {
+            out.append('\n');
+          }
+          solid = out.length();
+          i = ls + spaces(ls);
+          continue;
+        }
+        i = escape(i + 1, out);
+        solid = out.length();
+        continue;
+      }
+      out.append(c);
+      if (c != ' ') {
+        solid = out.length();
+      }
+      i++;
     }
-    throw giveUp(Why.QUOTED_OVER_LINES); // continues on the next line
+  }
+
+  /**
+   * Moves to the next line that holds more than spaces, inside a quoted scalar or a flow
+   * collection, and returns how many blank lines it passed; the end of the text gives up.
+   */
+  private int nextContentLine(Why why) {
+    int blank = 0;
+    nextLine();
+    while (!eof() && ls + spaces(ls) == le) {
+      blank++;
+      nextLine();
+    }
+    if (eof()) {
+      throw giveUp(why);
+    }
+    return blank;
+  }
+
+  /**
+   * The escape whose letter is at {@code i} (after a backslash), appended to {@code out}; returns
+   * the index after it. Only escapes whose character the reference path accepts in a value.
+   */
+  private int escape(int i, StringBuilder out) {
+    char e = s[i];
+    switch (e) {
+      case '"', '\\', ' ' -> out.append(e); // not '/': snakeyaml (YAML 1.1) refuses it
+      case 'n' -> out.append('\n');
+      case 't' -> out.append('\t');
+      case 'r' -> out.append('\r');
+      case '_' -> out.append('\u00a0');
+      case 'x', 'u' -> {
+        int digits = e == 'x' ? 2 : 4;
+        if (i + digits >= le) {
+          throw giveUp(Why.ESCAPE);
+        }
+        int code = 0;
+        for (int k = 1; k <= digits; k++) {
+          char h = s[i + k];
+          int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
+              : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+          if (d < 0) {
+            throw giveUp(Why.ESCAPE);
+          }
+          code = code * 16 + d;
+        }
+        // Controls and halves of surrogate pairs are refused by the reference path; say it there.
+        if (code < 0x20 || code >= 0x7f && code < 0xa0 || code >= 0xd800 && code < 0xe000
+            || code >= 0xfffe) {
+          throw giveUp(Why.ESCAPE);
+        }
+        out.append((char) code);
+        return i + digits + 1;
+      }
+      default -> throw giveUp(Why.ESCAPE); // \0, \a, \e, \N, \U... : rare, and some refused
+    }
+    return i + 1;
   }
 
   /**
@@ -588,7 +757,11 @@ final class SimpleYamlReader {
 
   // --- flow collections -------------------------------------------------------------------------
 
-  /** A flow list or mapping that closes on its line, starting at {@code i}; sets {@link #at}. */
+  /**
+   * A flow list or mapping starting at {@code i}, on one line or several (snakeyaml does not
+   * look at the indentation inside one); sets {@link #at}, with the current line at the closing
+   * bracket's line.
+   */
   private JsonNode flow(int i, int depth) {
     if (depth > MAX_DEPTH) {
       throw giveUp(Why.DEPTH);
@@ -598,7 +771,7 @@ final class SimpleYamlReader {
     char close = list ? ']' : '}';
     JsonNode node = list ? NODES.arrayNode() : NODES.objectNode();
     SourceMap.Slots slots = map.open(node, pos(i));
-    at = skip(i + 1);
+    at = flowSkip(i + 1);
     if (at < le && s[at] == close) {
       at++;
       return node;
@@ -621,10 +794,7 @@ final class SimpleYamlReader {
         obj.set(key, flowValue(depth));
       }
       slots.addValue(valuePos);
-      at = skip(at);
-      if (at >= le) {
-        throw giveUp(Why.FLOW_OVER_LINES); // continues on the next line
-      }
+      at = flowSkip(at); // a plain scalar followed by more text on the next line: FLOW_SYNTAX
       char c = s[at];
       if (c == close) {
         at++;
@@ -633,7 +803,7 @@ final class SimpleYamlReader {
       if (c != ',') {
         throw giveUp(Why.FLOW_SYNTAX);
       }
-      at = skip(at + 1);
+      at = flowSkip(at + 1);
     }
   }
 
@@ -641,10 +811,23 @@ final class SimpleYamlReader {
     return i + spaces(i);
   }
 
+  /**
+   * The next character of a flow collection from {@code i}: past spaces, and past line breaks,
+   * blank lines and comments onto the next line that holds more (the end of the text gives up).
+   */
+  private int flowSkip(int i) {
+    int j = skip(i);
+    while (j >= le || s[j] == '#' && (j == ls || s[j - 1] == ' ')) {
+      nextContentLine(Why.FLOW_OVER_LINES);
+      j = skip(ls);
+    }
+    return j;
+  }
+
   /** An element of a flow collection at {@link #at}; leaves {@link #at} just past it. */
   private JsonNode flowValue(int depth) {
     if (at >= le) {
-      throw giveUp(Why.FLOW_OVER_LINES);
+      throw giveUp(Why.FLOW_KEY); // "{a:" with its value on the next line
     }
     int v = at;
     valuePos = pos(v);

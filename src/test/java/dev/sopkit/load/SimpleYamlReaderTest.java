@@ -58,7 +58,8 @@ class SimpleYamlReaderTest {
 
   @Test
   void readsEveryGeneratedSopItself(@TempDir Path dir) throws IOException {
-    CorpusGenerator.generate(dir, 300, 7, 10, 10);
+    CorpusGenerator.generate(dir.resolve("plain"), 300, 7, 10, 10);
+    CorpusGenerator.generate(dir.resolve("mixed"), 300, 7, 10, 10, CorpusGenerator.Style.MIXED);
     for (Path file : yamlFiles(dir)) {
       assertTrue(compare(file.toString(), Files.readAllBytes(file)), file + " was left to snakeyaml");
     }
@@ -94,6 +95,15 @@ class SimpleYamlReaderTest {
         "a: x\n\n\n# end\n",
         "a: |\n  no final break",
         "key: é\nother: 中文 text\n",
+        "---\na: 1\n",
+        "# header\n--- # start\n\na: 1\n",
+        "a: plain\n  continued\n   and more\n\n  after a blank line\nb: 1\n",
+        "s:\n- item\n  continued\n- k: v\n   continued\n  j: 16:00 and\n   more # note\n",
+        "k:\n- a\n b\nl: x\n  # a comment ends it\n",
+        "a: \"line\n  two\"\nb: 'it''s\n\n  three  '\nc: \"x  \n\n\n  y\"\n",
+        "a: \"esc \\\" \\\\ \\n \\t \\u00e9 \\x41 \\_ \\ \"\nb: \"joined \\\n  here\"\n",
+        "a: [x,\n  y]\nb: {\n  every: P1Y, # yearly\n\n  last: 2026-01-01\n}\nc: [a\n , b]\n",
+        "steps:\n  - { id: s1, do: \"Approve,\n      then tell\", role: r }\n  - id: s2\n",
       })
   void readsTheConstructsOfRealSopsItself(String doc) {
     assertTrue(compare("doc.yaml", doc.getBytes(StandardCharsets.UTF_8)), "left to snakeyaml:\n" + doc);
@@ -104,16 +114,23 @@ class SimpleYamlReaderTest {
       strings = {
         "a: &x 1\nb: *x\n",
         "a: !!str 1\n",
-        "a: \"line\n  two\"\n",
-        "a: plain\n  continued\n",
-        "a: \"esc\\n\"\n",
+        "a: \"\\e\"\n",
+        "a: \"\\/\"\n",
+        "a: \"nul\\u0000\"\n",
+        "a: \"half\\ud800\"\n",
+        "a: plain\n  - continued\n",
+        "a: plain # comment\n  continued\n",
+        "--- a: 1\n",
+        "a: 1\n---\nb: 2\n",
+        "a: 1\n...\n",
+        "a: [x\n  y]\n",
+        "a: \"open\n",
+        "a: [open,\n",
         "a: |+\n  keep\n\n",
         "a: |2\n   x\n",
         "a: 1e3\n",
         "a: 0x1F\n",
-        "---\na: 1\n",
         "a:\tb\n",
-        "a: [x,\n  y]\n",
         "- a\n- b\n",
         "a: 1\na: 2\n",
         "'quoted key': 1\n",

@@ -48,8 +48,8 @@ final class YamlVariants {
     if (chance(5)) {
       out.append("# yaml-language-server: $schema=x\n");
     }
-    if (odd(2)) {
-      out.append("---\n");
+    if (chance(5) || odd(2)) {
+      out.append(chance(80) ? "---\n" : "--- # start\n");
     }
     mapping(0, 0, 1 + random.nextInt(6));
     String doc = out.toString();
@@ -163,9 +163,13 @@ final class YamlVariants {
     out.append(text);
     comment();
     out.append('\n');
-    if (odd(3)) {
+    while (chance(6) || odd(3)) {
+      if (chance(20)) {
+        out.append(" ".repeat(random.nextInt(4))).append('\n'); // a blank line inside
+      }
       indent(random.nextInt(8));
-      out.append("continued\n"); // a multi-line plain scalar, or bad indentation
+      // a multi-line plain (or quoted) scalar, or bad indentation
+      out.append(chance(70) ? pick(TAME) : pick(EDGY)).append(chance(10) ? " # c" : "").append('\n');
     }
   }
 
@@ -186,8 +190,14 @@ final class YamlVariants {
       return "'" + s.replace("'", odd(10) ? "'" : "''") + "'" + (odd(3) ? " x" : "");
     }
     String body = odd(30) ? s : s.replace("\\", "").replace("\"", "'");
-    if (odd(10)) {
-      body += pick(List.of("\\n", "\\t", "\\u00e9", "\\x41", "\\e", "\\\\"));
+    if (chance(8) || odd(10)) {
+      body += pick(List.of("\\n", "\\t", "\\u00e9", "\\x41", "\\e", "\\\\", "\\\"", "\\ ", "\\_",
+          "\\/", "\\N", "\\u0007", "\\ud800", "\\x7f", "\\uFFFE", "\\u12G4", "\\", "\\\n  "));
+    }
+    if (chance(6)) {
+      // over several lines: folded, with blank lines, spaces before the break, or too little indentation
+      body += pick(List.of(" ", "", "  ")) + "\n" + pick(List.of("", "\n", "  \n")) + " ".repeat(random.nextInt(6))
+          + pick(TAME).replace("\"", "").replace("\\", "");
     }
     return "\"" + body + (odd(3) ? "" : "\"");
   }
@@ -201,7 +211,10 @@ final class YamlVariants {
     int n = random.nextInt(4);
     for (int i = 0; i < n; i++) {
       if (i > 0) {
-        f.append(chance(90) ? ", " : ",");
+        f.append(chance(90) ? ", " : chance(50) ? "," : ",\n" + " ".repeat(random.nextInt(5)));
+      }
+      if (chance(3)) {
+        f.append(pick(List.of("\n", " # c\n", "\n\n  ", "\n# c\n  ")));
       }
       if (!list) {
         f.append(pick(KEYS)).append(chance(90) ? ": " : ":");
@@ -215,8 +228,8 @@ final class YamlVariants {
     if (odd(3)) {
       f.append(", ");
     }
-    if (odd(3)) {
-      f.append("\n  ");
+    if (chance(4) || odd(3)) {
+      f.append(pick(List.of("\n  ", "\n", " # c\n")));
     }
     f.append(sp).append(list ? ']' : '}');
     return f.toString();
