@@ -18,21 +18,31 @@ import java.util.stream.Collectors;
  */
 public final class Unchanged {
   private final Map<String, GitListing.File> atRevision;
+  private final Function<SourceFile, FileResult> check;
   private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
   private record Kept(SourceFile file, FileResult result) {}
 
   /** @param atRevision the files of the SOP root at the revision */
   public Unchanged(List<GitListing.File> atRevision) {
+    this(atRevision, RepoCheck::check);
+  }
+
+  /**
+   * @param check how a file is checked ({@link RepoCheck#check}, or the content cache in front of
+   *     it), on both sides
+   */
+  public Unchanged(List<GitListing.File> atRevision, Function<SourceFile, FileResult> check) {
     this.atRevision =
         atRevision.stream().collect(Collectors.toMap(GitListing.File::relative, Function.identity()));
+    this.check = check;
   }
 
   /** Checks a file of the working tree, keeping its result when it is unchanged since the revision. */
   public FileResult checkWorkingTree(SourceFile file) {
     GitListing.File then = atRevision.get(file.relative());
     if (then == null) {
-      return RepoCheck.check(file);
+      return check.apply(file);
     }
     boolean[] same = {false};
     SourceFile comparing =
@@ -47,7 +57,7 @@ public final class Unchanged {
               same[0] = bytes.length == file.size() && then.holds(bytes);
               return bytes;
             });
-    FileResult result = RepoCheck.check(comparing);
+    FileResult result = check.apply(comparing);
     if (same[0]) {
       kept.put(file.relative(), new Kept(file, result));
     }
@@ -66,6 +76,6 @@ public final class Unchanged {
    */
   public FileResult checkRevision(SourceFile file) {
     Kept k = kept.get(file.relative());
-    return k != null && k.file() == file ? k.result() : RepoCheck.check(file);
+    return k != null && k.file() == file ? k.result() : check.apply(file);
   }
 }

@@ -82,6 +82,7 @@ final class InitCommand implements Callable<Integer> {
       Files2.write(f.getKey(), f.getValue());
       out.println("created " + RepoScanner.display(f.getKey(), parent.workDir()));
     }
+    ignoreCache(target.resolve(".gitignore"), out);
     String cd = target.equals(parent.workDir()) ? "" : "cd " + dir + " && ";
     out.println();
     out.println("Next: " + cd + "sop validate");
@@ -89,6 +90,27 @@ final class InitCommand implements Callable<Integer> {
         "      sop new --department customer-service --title \"Handle a refund\""
             + " --template customer-request");
     return ExitCodes.CLEAN;
+  }
+
+  /**
+   * Keeps validate's cache out of git: a new .gitignore names it, an existing one gets the line
+   * added (a repository set up in a folder that already has one keeps the rest of it).
+   */
+  private void ignoreCache(Path gitignore, PrintWriter out) throws IOException {
+    String line = ValidateCommand.CACHE_DIR + "/";
+    String shown = RepoScanner.display(gitignore, parent.workDir());
+    if (!Files.exists(gitignore)) {
+      Files2.write(gitignore, "# sop validate's cache of unchanged files' results\n" + line + "\n");
+      out.println("created " + shown);
+      return;
+    }
+    String text = Files.readString(gitignore, StandardCharsets.UTF_8);
+    if (text.lines().map(String::strip).anyMatch(l -> l.equals(line) || l.equals("/" + line))) {
+      return;
+    }
+    String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
+    Files2.write(gitignore, text + sep + line + "\n");
+    out.println("added " + line + " to " + shown);
   }
 
   /** Every file to write, by target path, in the order listed in files.txt, then the schemas. */

@@ -6,6 +6,7 @@ import dev.sopkit.git.GitException;
 import dev.sopkit.git.GitListing;
 import dev.sopkit.git.GitRepo;
 import dev.sopkit.load.RepoScanner;
+import dev.sopkit.load.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Function;
 
 /** Reading an SOP repository for a command: from the working tree, or as it was at a revision. */
 final class Repos {
@@ -102,12 +104,21 @@ final class Repos {
    */
   static WithRevision withRevision(
       Path workDir, String root, String rev, LocalDate date, String option) throws IOException {
-    return withRevision(workDir, root, rev, date, option, workDir);
+    return withRevision(workDir, root, rev, date, option, workDir, RepoCheck::check);
   }
 
-  /** As above, with the paths of files shown relative to {@code shownFrom}. */
+  /**
+   * As above, with the paths of files shown relative to {@code shownFrom}, each file checked by
+   * {@code check} (the content cache, for validate).
+   */
   static WithRevision withRevision(
-      Path workDir, String root, String rev, LocalDate date, String option, Path shownFrom)
+      Path workDir,
+      String root,
+      String rev,
+      LocalDate date,
+      String option,
+      Path shownFrom,
+      Function<SourceFile, RepoCheck.FileResult> check)
       throws IOException {
     RepoScanner.Listing listing = scan(workDir, root, shownFrom);
     Path dir = root(workDir, root);
@@ -115,7 +126,7 @@ final class Repos {
       GitRepo repo = GitRepo.containing(dir, root);
       String commit = repo.resolve(rev);
       List<GitListing.File> files = GitListing.files(repo, commit, dir, shownFrom);
-      Unchanged unchanged = new Unchanged(files);
+      Unchanged unchanged = new Unchanged(files, check);
       RepoCheck.Result now = RepoCheck.run(listing, date, unchanged::checkWorkingTree);
       RepoScanner.Listing then = GitListing.read(repo, files, unchanged::workingTreeFile);
       RepoCheck.Result thenResult =

@@ -1,5 +1,6 @@
 package dev.sopkit.cli;
 
+import dev.sopkit.cache.ContentCache;
 import dev.sopkit.check.RepoCheck;
 import dev.sopkit.diag.Baseline;
 import dev.sopkit.diag.Diagnostic;
@@ -16,6 +17,7 @@ import dev.sopkit.git.GitRepo;
 import dev.sopkit.lint.RuleDocs;
 import dev.sopkit.load.FastPathStats;
 import dev.sopkit.load.RepoScanner;
+import dev.sopkit.load.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,6 +95,19 @@ final class ValidateCommand implements Callable<Integer> {
       defaultValue = "error")
   FailOn failOn;
 
+  @Option(
+      names = "--no-cache",
+      description = "Check every file afresh, without reading or writing the cache.")
+  boolean noCache;
+
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description =
+          "Where the results of unchanged files are kept between runs (default: .sop-cache beside"
+              + " .sop.yaml, else in the working directory).")
+  String cacheDir;
+
   @Option(names = "--quiet", description = "Print findings only, no summary line.")
   boolean quiet;
 
@@ -101,6 +117,9 @@ final class ValidateCommand implements Callable<Integer> {
           "Show stack traces of internal errors, and on stderr how many files each fast path"
               + " (YAML reader, schema verdict) handled and why the others left it.")
   boolean verbose;
+
+  /** The default cache folder's name; `sop init` git-ignores it. */
+  static final String CACHE_DIR = ".sop-cache";
 
   /** The severities {@code --fail-on} accepts; info findings never fail a run. */
   enum FailOn {
@@ -131,24 +150,35 @@ final class ValidateCommand implements Callable<Integer> {
     List<Diagnostic> findings;
     Summary summary;
     Path shownFrom = pathBase();
+    ContentCache cache = noCache ? null : ContentCache.open(cacheDir(), About.version());
+    Function<SourceFile, RepoCheck.FileResult> check =
+        cache == null ? RepoCheck::check : cache::check;
     if (base == null) {
       listing = Repos.scan(parent.workDir(), root, shownFrom);
-      RepoCheck.Result result = RepoCheck.run(listing, date);
+      RepoCheck.Result result = RepoCheck.run(listing, date, check);
       findings = result.findings();
       summary = Summary.of(findings, result.files());
     } else {
       // The base is read before anything is printed: a bad revision must not leave half a report.
       Repos.WithRevision both =
-          Repos.withRevision(parent.workDir(), root, base, date, "--base", shownFrom);
+          Repos.withRevision(parent.workDir(), root, base, date, "--base", shownFrom, check);
       listing = both.listing();
       Baseline.Compared compared = compare(both);
       findings = compared.split().added();
       summary = Summary.of(findings, both.now().files()).withBaseline(compared.baseline());
     }
+    if (cache != null) {
+      cache.save();
+    }
     PrintWriter out = spec.commandLine().getOut();
     formatter(listing).write(findings, summary, quiet, out);
     if (verbose) {
       PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          cache == null
+              ? "sop: cache: not used"
+              : "sop: cache: " + cache.hits() + " files unchanged since the last run, from "
+                  + RepoScanner.display(cacheDir(), parent.workDir().toAbsolutePath().normalize()));
       err.println("sop: fast paths: " + FastPathStats.YAML.describe());
       err.println("sop: fast paths: " + FastPathStats.SCHEMA.describe());
       err.flush();
@@ -169,6 +199,18 @@ final class ValidateCommand implements Callable<Integer> {
       return top != null ? top : workDir;
     }
     return workDir;
+  }
+
+  /**
+   * The cache folder: {@code --cache-dir}, else {@code .sop-cache} beside {@code .sop.yaml} (the
+   * project's top), else in the working directory (as ESLint's cache).
+   */
+  private Path cacheDir() {
+    Path workDir = parent.workDir().toAbsolutePath().normalize();
+    if (cacheDir != null) {
+      return workDir.resolve(cacheDir).normalize();
+    }
+    return (parent.config() != null ? parent.config().dir() : workDir).resolve(CACHE_DIR);
   }
 
   private Baseline.Compared compare(Repos.WithRevision both) {

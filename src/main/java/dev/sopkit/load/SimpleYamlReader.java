@@ -56,7 +56,7 @@ final class SimpleYamlReader {
     NUMBER("a number other than a plain decimal"),
     ESCAPE("a rare escape in a double-quoted scalar"),
     QUOTED_OVER_LINES("a quoted scalar that does not close"),
-    BLOCK_SCALAR("a block scalar with other indentation or chomping"),
+    BLOCK_SCALAR("a block scalar with keep chomping, explicit or other indentation"),
     FLOW_KEY("a flow mapping key that is not a plain name"),
     FLOW_OVER_LINES("a flow collection that does not close"),
     FLOW_SYNTAX("flow collection syntax outside the subset"),
@@ -693,7 +693,10 @@ final class SimpleYamlReader {
       strip = true;
       h++;
     }
-    endOfLine(h); // also gives up on "|+", "|2" and the like
+    if (h < le && (s[h] == '+' || s[h] >= '0' && s[h] <= '9')) {
+      throw giveUp(Why.BLOCK_SCALAR); // keep chomping, explicit indentation
+    }
+    endOfLine(h);
     nextLine();
     // The indentation: the first content line's, at least one more than the collection's.
     int breaks = 0;

@@ -61,6 +61,23 @@ class AuthoringTest {
   }
 
   @Test
+  void initKeepsValidatesCacheOutOfGit() throws IOException {
+    init();
+    assertTrue(Files.readAllLines(dir.resolve(".gitignore")).contains(".sop-cache/"));
+    assertEquals(0, sop("validate").exit());
+    assertTrue(Files.isRegularFile(dir.resolve(".sop-cache/validate.bin")), "beside .sop.yaml");
+  }
+
+  @Test
+  void initAddsTheCacheToAGitignoreThatExists() throws IOException {
+    Files.writeString(dir.resolve(".gitignore"), "target/\n*.log");
+    Cli.Run r = sop("init");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("added .sop-cache/ to .gitignore\n"), r.out());
+    assertEquals("target/\n*.log\n.sop-cache/\n", Files.readString(dir.resolve(".gitignore")));
+  }
+
+  @Test
   void initIntoANamedFolderCreatesIt() {
     Cli.Run r = sop("init", "new-repo");
     assertEquals(0, r.exit(), r.err());
