@@ -94,6 +94,33 @@ class BpmnJudgesIT {
     }
   }
 
+  /**
+   * The camunda-timers target: Camunda 8 extensions parse without warnings, and bpmnlint with
+   * Camunda's camunda-compat rules for 8.8 (what Camunda Modeler checks before deploying) and the
+   * recommended rules finds no errors and no warnings.
+   */
+  @Test
+  void camundaTimersPassCamundasOwnRules() throws Exception {
+    Path sample = write("camunda-timers-sample.bpmn", "render", "config", "--target", "camunda-timers", "sops");
+    Path basic = write("camunda-timers-basic.bpmn", "render", "config", "--target", "camunda-timers",
+        "src/test/resources/golden/config-basic/input");
+    Result parse = node("node", "parse.mjs", "--zeebe", sample.toString(), basic.toString());
+    assertEquals("", parse.out());
+    assertEquals(0, parse.exit());
+    for (Path file : List.of(sample, basic)) {
+      Result r = node("node_modules/.bin/bpmnlint", "--config", "camunda.bpmnlintrc", file.toString());
+      assertEquals(0, r.exit(), r.out());
+      assertEquals("", r.out().strip(), "no problems at all");
+      assertTrue(Files.readString(file).contains("<bpmn:timeDuration"), "timer events carry the deadlines");
+    }
+    // The rules do run: a receive task whose message has no correlation key fails them.
+    Path broken = dir.resolve("camunda-broken.bpmn");
+    Files.writeString(broken, Files.readString(basic).replaceAll("(?s)<bpmn:extensionElements>.*?</bpmn:extensionElements>", ""));
+    Result r = node("node_modules/.bin/bpmnlint", "--config", "camunda.bpmnlintrc", broken.toString());
+    assertNotEquals(0, r.exit());
+    assertTrue(r.out().contains("zeebe:Subscription"), r.out());
+  }
+
   /** The judges are wired up: a diagram without layout or end event fails both. */
   @Test
   void theJudgesRejectABrokenDiagram() throws Exception {

@@ -15,7 +15,10 @@ public record ConfigModel(
     List<SlaPolicy> slaPolicies,
     List<WorkflowTimer> workflowTimers,
     List<Route> routes,
-    Raci raci) {
+    Raci raci,
+    List<ZendeskSlaPolicy> zendeskSlaPolicies,
+    List<ZendeskUncovered> zendeskUncovered,
+    List<CamundaTimer> camundaTimers) {
 
   public record DepartmentView(String id, String name, boolean external) {}
 
@@ -94,6 +97,44 @@ public record ConfigModel(
       String toDepartment,
       String toDepartmentName,
       List<String> toSops) {}
+
+  /**
+   * A Zendesk Support SLA policy: one per {@link SlaPolicy} whose target is at least a minute.
+   * Tickets match when they carry every tag of {@code tags}; {@code metric} is the Zendesk metric
+   * the target applies to (for every priority) and {@code metricBasis} why it was chosen.
+   */
+  public record ZendeskSlaPolicy(
+      String id,
+      String title,
+      String description,
+      int position,
+      List<String> tags,
+      String metric,
+      String metricBasis,
+      long targetMinutes,
+      boolean businessHours) {}
+
+  /** A helpdesk SLA policy Zendesk cannot hold, and why. */
+  public record ZendeskUncovered(String id, String reason) {}
+
+  /**
+   * A Camunda 8 timer process: one per {@link WorkflowTimer}. {@code processId} is an XML name
+   * made from the SOP and promise ids; {@code messageId} names the message of the {@code until}
+   * artifact, shared by every timer that waits for it; {@code timeDuration} is the deadline as an
+   * ISO-8601 duration in hours, minutes and seconds; {@code description} may be null.
+   */
+  public record CamundaTimer(
+      String id,
+      String processId,
+      String name,
+      String sop,
+      String promise,
+      String description,
+      String until,
+      String messageId,
+      String timeDuration,
+      long deadlineSeconds,
+      String ownerDepartment) {}
 
   /** The RACI matrix: one column per role (sorted by id), one row per SOP step. */
   public record Raci(List<String> roles, List<RaciRow> rows) {}

@@ -5,10 +5,12 @@ import java.util.List;
 
 /** The built-in config targets, each with its formats; the first format is the default. */
 public enum ConfigTarget {
+  CAMUNDA_TIMERS("camunda-timers", "bpmn"),
   HELPDESK_SLA("helpdesk-sla", "json"),
   RACI("raci", "csv"),
   ROUTING("routing", "csv", "json"),
-  WORKFLOW_TIMERS("workflow-timers", "json");
+  WORKFLOW_TIMERS("workflow-timers", "json"),
+  ZENDESK_SLA("zendesk-sla", "json");
 
   private final String id;
   private final List<String> formats;

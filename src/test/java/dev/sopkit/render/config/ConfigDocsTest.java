@@ -55,6 +55,24 @@ class ConfigDocsTest {
   }
 
   @Test
+  void freshdeskExampleRendersAsShownAndIsJson(@TempDir Path dir) throws IOException {
+    String doc = Files.readString(TEMPLATES, StandardCharsets.UTF_8);
+    String section = doc.substring(doc.indexOf("## A system without a target"));
+    Path file = dir.resolve("freshdesk-sla.json.ftl");
+    Files.writeString(file, fenced(section, "ftl"), StandardCharsets.UTF_8);
+    Path input = Resources.path("golden/config-basic/input");
+    Cli.Run run = Cli.run(dir, "render", "config", "--template", file.toString(), input.toString());
+    assertEquals("", run.err());
+    assertEquals(0, run.exit());
+    assertEquals(fenced(section, "json"), run.out());
+    var policies = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    assertEquals(3, policies.size(), "one per SOP with helpdesk promises");
+    // CS-EML-001 promises an acknowledgement within 90 s and a first reply within 4 h.
+    assertEquals(90, policies.get(0).path("sla_target").path("priority_4").path("respond_within").asInt());
+    assertEquals(14400, policies.get(0).path("sla_target").path("priority_1").path("resolve_within").asInt());
+  }
+
+  @Test
   void templatesPageNamesEveryVariableOfTheDataModel() throws IOException {
     String doc = Files.readString(TEMPLATES, StandardCharsets.UTF_8);
     Set<String> missing = new TreeSet<>();

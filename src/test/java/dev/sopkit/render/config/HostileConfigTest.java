@@ -257,8 +257,49 @@ class HostileConfigTest {
   }
 
   @Test
+  void zendeskSlaJsonRoundTrips() throws IOException {
+    JsonNode tree = parseJson(render(ConfigTarget.ZENDESK_SLA, "json"));
+    assertEquals(MODEL.zendeskSlaPolicies().size(), tree.path("requests").size());
+    assertTrue(MODEL.zendeskSlaPolicies().size() > 0);
+    for (int i = 0; i < MODEL.zendeskSlaPolicies().size(); i++) {
+      var p = MODEL.zendeskSlaPolicies().get(i);
+      JsonNode policy = tree.path("requests").get(i).path("sla_policy");
+      assertEquals(p.title(), policy.path("title").textValue());
+      assertEquals(p.description(), policy.path("description").textValue());
+      List<String> tags = new ArrayList<>();
+      policy.path("filter").path("all").forEach(c -> tags.add(c.path("value").textValue()));
+      assertEquals(p.tags(), tags);
+      assertEquals(p.id(), tree.path("policies").get(i).path("id").textValue());
+      for (JsonNode m : policy.path("policy_metrics")) {
+        assertEquals(p.targetMinutes(), m.path("target").longValue());
+      }
+    }
+  }
+
+  /** Camunda's own reader parses the file (validating it against the BPMN schema) to the model's values. */
+  @Test
+  void camundaTimersBpmnParsesToTheModel() {
+    String xml = render(ConfigTarget.CAMUNDA_TIMERS, "bpmn");
+    var model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
+        new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    var processes = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class);
+    assertEquals(MODEL.camundaTimers().size(), processes.size());
+    assertTrue(MODEL.camundaTimers().size() > 0);
+    for (var t : MODEL.camundaTimers()) {
+      org.camunda.bpm.model.bpmn.instance.Process p = model.getModelElementById(t.processId());
+      // Attribute values come back with line breaks as spaces (XML attribute normalisation).
+      assertEquals(t.name().replaceAll("\\r\\n|[\\r\\n\\t]", " "), p.getName());
+      org.camunda.bpm.model.bpmn.instance.Message m = model.getModelElementById(t.messageId());
+      assertEquals(t.until().replaceAll("\\r\\n|[\\r\\n\\t]", " "), m.getName());
+      assertTrue(p.getDocumentations().iterator().next().getTextContent().contains(t.timeDuration()));
+    }
+  }
+
+  @Test
   void everyTargetAndFormatIsCoveredHere() {
     // A new target must get a round-trip test above before it ships.
-    assertEquals(List.of("helpdesk-sla", "raci", "routing", "workflow-timers"), ConfigTarget.ids());
+    assertEquals(
+        List.of("camunda-timers", "helpdesk-sla", "raci", "routing", "workflow-timers", "zendesk-sla"),
+        ConfigTarget.ids());
   }
 }
