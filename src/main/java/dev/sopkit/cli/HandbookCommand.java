@@ -3,6 +3,7 @@ package dev.sopkit.cli;
 import dev.sopkit.check.RepoCheck;
 import dev.sopkit.load.RepoScanner;
 import dev.sopkit.render.Handbook;
+import dev.sopkit.render.Pdf;
 import dev.sopkit.render.SiteFile;
 import dev.sopkit.render.SiteWriter;
 import dev.sopkit.render.TemplateEngine;
@@ -37,6 +38,8 @@ import picocli.CommandLine.Spec;
       "  sop render handbook sops/ --out site/",
       "  sop render handbook sops/ --out site/ --templates theme/ \\",
       "      --repo-url https://git.example.com/acme/sops/edit/main/sops",
+      "  sop render handbook sops/ --out site/ --pdf sops.pdf \\",
+      "      --base-url https://sops.example.com/",
       "",
       "Findings of the checks are shown on the overview page; they do not stop the render.",
       "",
@@ -77,6 +80,28 @@ final class HandbookCommand implements Callable<Integer> {
   String repoUrl;
 
   @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "Where the handbook is published (for example https://sops.example.com/): printed pages"
+              + " then say 'uncontrolled when printed; current version at URL/...'.")
+  String baseUrl;
+
+  @Option(
+      names = "--pdf",
+      paramLabel = "FILE",
+      description =
+          "Also print every department's SOPs to one PDF with headless Chromium (A4, page X of Y,"
+              + " each SOP's id, version, effective date and owner on its pages).")
+  String pdf;
+
+  @Option(
+      names = "--chromium",
+      paramLabel = "PATH",
+      description = "The Chromium that --pdf prints with (default: chromium or google-chrome on PATH).")
+  String chromium;
+
+  @Option(
       names = "--today",
       paramLabel = "DATE",
       description = "The date that decides which reviews are overdue, YYYY-MM-DD (default: today).")
@@ -99,7 +124,18 @@ final class HandbookCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path workDir = parent.root().workDir();
     LocalDate date = Repos.today(today, clock);
-    checkRepoUrl();
+    checkUrl("--repo-url", repoUrl);
+    checkUrl("--base-url", baseUrl);
+    Path browser = null;
+    if (pdf != null) {
+      try {
+        browser = Pdf.chromium(chromium, System.getenv("PATH")); // before anything is written
+      } catch (Pdf.PdfException e) {
+        throw new UserException(e.getMessage());
+      }
+    } else if (chromium != null) {
+      throw new UserException("--chromium is for --pdf; give --pdf FILE too");
+    }
     Path dir = Repos.root(workDir, root);
     RepoScanner.Listing listing = Repos.scan(workDir, root);
     TemplateEngine engine = templates.engine(workDir);
@@ -109,7 +145,7 @@ final class HandbookCommand implements Callable<Integer> {
             result.workspace(),
             result.findings(),
             result.files(),
-            new Handbook.Options(date, repoUrl, dir, workDir),
+            new Handbook.Options(date, repoUrl, dir, workDir, baseUrl, pdf != null),
             engine);
     Path target = workDir.resolve(out).normalize();
     SiteWriter.write(target, out, files, force, dir);
@@ -120,6 +156,15 @@ final class HandbookCommand implements Callable<Integer> {
             files.size(),
             out,
             display(workDir, target.resolve("index.html")));
+    if (pdf != null) {
+      Path file = workDir.resolve(pdf).normalize();
+      try {
+        int pages = Pdf.print(browser, target.resolve(Handbook.PRINT_ALL), file);
+        spec.commandLine().getOut().printf("pdf: %d pages in %s%n", pages, display(workDir, file));
+      } catch (Pdf.PdfException e) {
+        throw new UserException("--pdf: " + e.getMessage());
+      }
+    }
     return ExitCodes.CLEAN;
   }
 
@@ -130,12 +175,12 @@ final class HandbookCommand implements Callable<Integer> {
   }
 
 
-  private void checkRepoUrl() {
-    if (repoUrl == null) {
+  private static void checkUrl(String option, String url) {
+    if (url == null) {
       return;
     }
     try {
-      URI uri = new URI(repoUrl);
+      URI uri = new URI(url);
       String scheme = uri.getScheme();
       if ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)) {
         return;
@@ -143,6 +188,6 @@ final class HandbookCommand implements Callable<Integer> {
     } catch (URISyntaxException e) {
       // reported below, like any other URL that is not a web address
     }
-    throw new UserException("--repo-url '" + repoUrl + "' is not an http(s) URL");
+    throw new UserException(option + " '" + url + "' is not an http(s) URL");
   }
 }

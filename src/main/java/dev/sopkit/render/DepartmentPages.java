@@ -121,6 +121,23 @@ final class DepartmentPages {
       views.add(sopPages.sopView(s, "../"));
     }
     return new Views.PrintPage(
-        site.page("../", site.deptName(id) + ": SOPs", "departments", null), deptView(d, "../"), views);
+        site.page("../", site.deptName(id) + ": SOPs", "departments", null),
+        deptView(d, "../"),
+        views,
+        Site.cssString(site.uncontrolled("print/" + site.deptSlugs.of(id) + ".html")));
+  }
+
+  /** Every department's print view in one document, the one {@code --pdf} prints. */
+  Views.PrintAll printAll() {
+    List<Views.PrintPage> depts = new ArrayList<>();
+    for (Org.Department d : site.departments.values()) {
+      if (!site.sopsOf(d.id().value()).isEmpty()) {
+        depts.add(printPage(d));
+      }
+    }
+    return new Views.PrintAll(
+        site.page("../", "Standard operating procedures", "departments", null),
+        depts,
+        Site.cssString(site.uncontrolled("index.html")));
   }
 }

@@ -28,8 +28,20 @@ public final class Handbook {
    *     null for no edit links
    * @param root the SOP repository folder
    * @param workDir the folder SOP file names are relative to
+   * @param baseUrl where the handbook is published, for the "current version at" line of printed
+   *     pages; null when unknown
+   * @param printAll also make print/index.html, every department's SOPs in one document (for a PDF)
    */
-  public record Options(LocalDate today, String repoUrl, Path root, Path workDir) {}
+  public record Options(
+      LocalDate today, String repoUrl, Path root, Path workDir, String baseUrl, boolean printAll) {
+    /** Options without a published URL or the one-document print. */
+    public Options(LocalDate today, String repoUrl, Path root, Path workDir) {
+      this(today, repoUrl, root, workDir, null, false);
+    }
+  }
+
+  /** The page {@link Options#printAll} adds, relative to the output folder. */
+  public static final String PRINT_ALL = "print/index.html";
 
   static final String TEMPLATES = "handbook/";
   static final List<String> ASSETS =
@@ -77,6 +89,9 @@ public final class Handbook {
       if (!site.sopsOf(id).isEmpty()) {
         out.add(page("print/" + slug + ".html", "print", () -> deptPages.printPage(d)));
       }
+    }
+    if (site.opts.printAll()) {
+      out.add(page(PRINT_ALL, "print-all", deptPages::printAll));
     }
     // After the departments: by then the overview has laid out the department map it shares.
     out.add(page("map.html", "map", maps::mapPage));

@@ -188,6 +188,35 @@ final class Site {
     return base + "/" + sourcePath(s);
   }
 
+  /**
+   * The line a printed page carries: a printout is a copy that goes out of date, so it says so and,
+   * when the handbook knows where it is published ({@code --base-url}), where the current one is.
+   */
+  String uncontrolled(String path) {
+    if (opts.baseUrl() == null) {
+      return "Uncontrolled when printed";
+    }
+    return "Uncontrolled when printed; current version at " + opts.baseUrl().replaceAll("/+$", "") + "/" + path;
+  }
+
+  /**
+   * A CSS string literal of any text: quoted, with every character that could end the string, the
+   * rule or the style element ({@code "}, {@code \}, {@code <}, line breaks) as a CSS escape.
+   */
+  static String cssString(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+                out.appendCodePoint(c);
+              } else {
+                out.append('\\').append(Integer.toHexString(c)).append(' ');
+              }
+            });
+    return out.append('"').toString();
+  }
+
   /** Only web and mail links: a {@code javascript:} URL in an SOP must not become a live link. */
   static String safeUrl(String url) {
     if (url == null) {

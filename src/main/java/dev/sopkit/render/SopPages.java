@@ -144,6 +144,21 @@ final class SopPages {
         references,
         Durations.words(lead) + (site.graph.hasUntimedSteps(sop) ? " or more (some steps have no duration)" : ""),
         site.sourcePath(sop),
-        site.editUrl(sop));
+        site.editUrl(sop),
+        printMarks(sop));
+  }
+
+  /** The running header and footer of a printed SOP: which document, which revision, whose. */
+  private Views.PrintMarks printMarks(Sop sop) {
+    String head =
+        sop.idText() + " · version " + (sop.version() == null ? "?" : sop.version())
+            + " · effective " + (sop.effective() == null ? "?" : sop.effective().value());
+    String owner = text(sop.owner()) == null ? "no owner" : "owner " + site.roleName(text(sop.owner()));
+    String status = sop.status() == null ? "" : " · " + sop.status().yaml();
+    return new Views.PrintMarks(
+        "sop-" + site.sopSlugs.of(sop.idText()),
+        Site.cssString(head),
+        Site.cssString(owner + status),
+        Site.cssString(site.uncontrolled("sops/" + site.sopSlugs.of(sop.idText()) + ".html")));
   }
 }

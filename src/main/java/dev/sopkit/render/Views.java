@@ -95,7 +95,14 @@ final class Views {
       List<Link> references,
       String leadTime,
       String file,
-      String editUrl) {}
+      String editUrl,
+      PrintMarks print) {}
+
+  /**
+   * What a printed SOP carries on every page, in the page's margins: {@code page} names its CSS
+   * page; head, side and foot are CSS string literals (quoted and escaped) for the margin boxes.
+   */
+  record PrintMarks(String page, String head, String side, String foot) {}
 
   record Review(String every, String last, String due, boolean overdue) {}
 
@@ -157,7 +164,11 @@ final class Views {
   /** One artifact crossing the border: our SOP on this side, theirs on the other. */
   record Flow(String artifact, Link ours, List<Link> theirs) {}
 
-  record PrintPage(Page page, DeptView dept, List<SopView> sops) {}
+  /** foot: the CSS string for the cover's footer ("uncontrolled when printed ..."). */
+  record PrintPage(Page page, DeptView dept, List<SopView> sops, String foot) {}
+
+  /** Every department's SOPs in one document, for {@code --pdf}. */
+  record PrintAll(Page page, List<PrintPage> departments, String foot) {}
 
   record RolePage(Page page, RoleView role) {}
 

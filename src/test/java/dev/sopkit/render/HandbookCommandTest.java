@@ -165,6 +165,29 @@ class HandbookCommandTest {
   }
 
   @Test
+  void baseUrlMustBeAWebAddress() {
+    Cli.Run run = render("--base-url", "file:///etc");
+    assertEquals(2, run.exit());
+    assertEquals("sop: --base-url 'file:///etc' is not an http(s) URL\n", run.err());
+  }
+
+  @Test
+  void pdfWithAChromiumThatIsNotThereWritesNothing() {
+    Cli.Run run = render("--pdf", "out.pdf", "--chromium", "/nonexistent/chromium");
+    assertEquals(2, run.exit());
+    assertEquals("sop: '/nonexistent/chromium' is not an executable Chromium\n", run.err());
+    assertFalse(Files.exists(work.resolve("site")), "no site written before the PDF could be made");
+    assertFalse(Files.exists(work.resolve("out.pdf")));
+  }
+
+  @Test
+  void chromiumWithoutPdfIsAUsageError() {
+    Cli.Run run = render("--chromium", "/usr/bin/chromium");
+    assertEquals(2, run.exit());
+    assertEquals("sop: --chromium is for --pdf; give --pdf FILE too\n", run.err());
+  }
+
+  @Test
   void outIsRequired() {
     Cli.Run run = Cli.run(work, "render", "handbook", "sops");
     assertEquals(2, run.exit());
