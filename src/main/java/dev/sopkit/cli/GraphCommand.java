@@ -2,7 +2,6 @@ package dev.sopkit.cli;
 
 import dev.sopkit.bpmn.BpmnExport;
 import dev.sopkit.check.RepoCheck;
-import dev.sopkit.diag.DidYouMean;
 import dev.sopkit.diagram.DiagramWriter;
 import dev.sopkit.diagram.GraphView;
 import dev.sopkit.graph.HandoffGraph;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,19 +104,13 @@ final class GraphCommand implements Callable<Integer> {
     Workspace ws = RepoCheck.run(listing, LocalDate.now(Clock.systemUTC())).workspace();
     GraphView view;
     if (department != null) {
-      if (ws.department(department) == null) {
-        throw new UserException("unknown department '" + department + "'"
-            + DidYouMean.hint(department, ws.departmentIds()));
-      }
+      Lookups.department(ws, department, "--department");
       view = GraphView.department(ws, department);
     } else if (sop != null) {
-      Sop s = ws.sop(sop);
-      if (s == null) {
-        List<String> ids = ws.sops().stream().map(Sop::idText).filter(i -> i != null).toList();
-        throw new UserException("unknown SOP '" + sop + "'" + DidYouMean.hint(sop, ids));
-      }
+      Sop s = Lookups.sop(ws, sop);
       if (!HandoffGraph.active(s)) {
-        throw new UserException("SOP '" + sop + "' is retired or has no department: it has no handoffs");
+        throw new UserException(
+            "SOP '" + s.idText() + "' is retired or has no department: it has no handoffs");
       }
       boolean both = !upstream && !downstream;
       view = GraphView.around(ws, s, upstream || both, downstream || both);

@@ -113,6 +113,15 @@ final class ListCommand implements Callable<Integer> {
     LocalDate date = Repos.today(today, java.time.Clock.systemUTC());
     RepoCheck.Result result = Repos.load(parent.workDir(), root, date);
     Workspace ws = result.workspace();
+    if (department != null) {
+      Lookups.department(ws, department, "--department");
+    }
+    if (role != null) {
+      Lookups.role(ws, role, "--role");
+    }
+    if (stage != null) {
+      Lookups.stage(ws, stage, "--stage");
+    }
     List<Sop> sops = new ArrayList<>();
     for (Sop s : ws.sops()) {
       if (matches(s, date)) {

@@ -1,7 +1,6 @@
 package dev.sopkit.cli;
 
 import dev.sopkit.check.RepoCheck;
-import dev.sopkit.diag.DidYouMean;
 import dev.sopkit.diag.Text;
 import dev.sopkit.graph.HandoffGraph;
 import dev.sopkit.model.Durations;
@@ -35,7 +34,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sop show CS-001",
-      "  sop show CS-001 --root handbook/sops",
+      "  sop show CS-001 handbook/sops",
       "",
       "Find ids with 'sop list'."
     })
@@ -47,12 +46,17 @@ final class ShowCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ID", description = "The SOP id, for example CS-001.")
   String id;
 
-  @Option(
-      names = "--root",
+  @Parameters(
+      index = "1",
+      arity = "0..1",
       paramLabel = "ROOT",
       description = "The SOP repository folder, holding org.yaml (default: ${DEFAULT-VALUE}).",
       defaultValue = "sops")
   String root;
+
+  /** The flag of earlier versions, kept so scripts that use it go on working. */
+  @Option(names = "--root", paramLabel = "ROOT", hidden = true)
+  String rootFlag;
 
   @Option(
       names = "--today",
@@ -63,17 +67,10 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocalDate date = Repos.today(today, java.time.Clock.systemUTC());
-    RepoCheck.Result result = Repos.load(parent.workDir(), root, date);
+    RepoCheck.Result result =
+        Repos.load(parent.workDir(), rootFlag != null ? rootFlag : root, date);
     Workspace ws = result.workspace();
-    Sop sop = ws.sop(id);
-    if (sop == null) {
-      List<String> ids = ws.sops().stream().map(Sop::idText).filter(i -> i != null).toList();
-      throw new UserException(
-          "no SOP with id "
-              + Text.quote(Text.printable(id))
-              + DidYouMean.hint(id, ids)
-              + "; run 'sop list' to see the ids");
-    }
+    Sop sop = Lookups.sop(ws, id);
     HandoffGraph graph = HandoffGraph.of(ws);
     PrintWriter out = spec.commandLine().getOut();
     out.println(p(sop.idText()) + "  " + p(sop.title()));

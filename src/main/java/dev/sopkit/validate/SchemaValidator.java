@@ -182,7 +182,12 @@ public final class SchemaValidator {
         if (expect.isEmpty()) {
           expect = m.getType().equals("enum") ? "one of " + join(keywordParent.path("enum")) : "allowed here";
         }
-        message = prefix + Text.quote(value.asText()) + " is not " + expect;
+        message =
+            prefix
+                + Text.quote(value.asText())
+                + " is not "
+                + expect
+                + enumHint(m, keywordParent, value);
       }
       case "minItems" -> message = prefix + "needs at least " + count(m, "item");
       case "maxItems" -> message = prefix + "has more than " + count(m, "item") + "; split the SOP";
@@ -192,6 +197,16 @@ public final class SchemaValidator {
       default -> message = prefix + stripPath(m.getMessage());
     }
     return Diagnostic.at(pos, RULE, Severity.ERROR, sopId, message);
+  }
+
+  /** A likely typo of one of an enum's words: {@code 'aproved' ... (did you mean 'approved'?)}. */
+  private static String enumHint(ValidationMessage m, JsonNode keywordParent, JsonNode value) {
+    if (!m.getType().equals("enum") || !value.isTextual()) {
+      return "";
+    }
+    List<String> words = new ArrayList<>();
+    keywordParent.path("enum").forEach(e -> words.add(e.asText()));
+    return DidYouMean.hint(value.asText(), words);
   }
 
   private static String count(ValidationMessage m, String noun) {
