@@ -365,7 +365,8 @@ final class FastVerdict {
         throws Unsupported {
       String p = at + "/" + escape(key);
       switch (key) {
-        case "title", "description", "$comment" -> {} // annotations: no effect on validity
+        // annotations, for people and editors: no effect on validity
+        case "title", "description", "$comment", "errorMessage", "patternErrorMessage" -> {}
         case "$schema" -> {
           // Another draft changes what keywords mean (items, $ref siblings); 2020-12 is the default.
           if (!isRoot || !DRAFT_2020_12.equals(v.textValue())) {
