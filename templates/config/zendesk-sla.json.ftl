@@ -5,7 +5,11 @@
 {
   "format": "sop-zendesk-sla/1",
   "organisation": ${json.str(organisation)},
-  "businessHours": "none: org.yaml has no calendars, so every target counts calendar hours (24/7)",
+<#if zendeskSchedules?has_content>
+  "businessHours": "targets of promises in business days or hours count their calendar's schedule (zendesk-schedules); the others count calendar hours",
+<#else>
+  "businessHours": "none: org.yaml has no calendar with working hours, so every target counts calendar hours (24/7)",
+</#if>
   "requests": [
 <#list zendeskSlaPolicies as p>
     {
@@ -32,7 +36,7 @@
   ],
   "policies": [
 <#list zendeskSlaPolicies as p>
-    {"id": ${json.str(p.id)}, "title": ${json.str(p.title)}, "metric": ${json.str(p.metric)}, "metricBasis": ${json.str(p.metricBasis)}}<#sep>,</#sep>
+    {"id": ${json.str(p.id)}, "title": ${json.str(p.title)}, "metric": ${json.str(p.metric)}, "metricBasis": ${json.str(p.metricBasis)}, "schedule": ${json.str(p.schedule)}}<#sep>,</#sep>
 </#list>
   ],
   "notCovered": [

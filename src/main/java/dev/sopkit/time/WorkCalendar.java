@@ -71,6 +71,16 @@ public final class WorkCalendar {
     return week[day.getValue() - 1];
   }
 
+  /** The working ranges of one day of the week, {start, end, ...} minutes from midnight (a copy). */
+  public int[] dayRanges(DayOfWeek day) {
+    return ranges(day).clone();
+  }
+
+  /** The holidays, in date order. */
+  public SortedSet<LocalDate> holidays() {
+    return java.util.Collections.unmodifiableSortedSet(holidays);
+  }
+
   boolean holiday(LocalDate date) {
     return holidays.contains(date);
   }

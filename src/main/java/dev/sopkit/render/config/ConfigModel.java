@@ -18,7 +18,8 @@ public record ConfigModel(
     Raci raci,
     List<ZendeskSlaPolicy> zendeskSlaPolicies,
     List<ZendeskUncovered> zendeskUncovered,
-    List<CamundaTimer> camundaTimers) {
+    List<CamundaTimer> camundaTimers,
+    List<ZendeskSchedule> zendeskSchedules) {
 
   public record DepartmentView(String id, String name, boolean external) {}
 
@@ -101,7 +102,9 @@ public record ConfigModel(
   /**
    * A Zendesk Support SLA policy: one per {@link SlaPolicy} whose target is at least a minute.
    * Tickets match when they carry every tag of {@code tags}; {@code metric} is the Zendesk metric
-   * the target applies to (for every priority) and {@code metricBasis} why it was chosen.
+   * the target applies to (for every priority) and {@code metricBasis} why it was chosen. With
+   * {@code businessHours}, {@code schedule} is the id of the calendar (a zendesk-schedules
+   * schedule) the target counts; else null.
    */
   public record ZendeskSlaPolicy(
       String id,
@@ -112,7 +115,27 @@ public record ConfigModel(
       String metric,
       String metricBasis,
       long targetMinutes,
-      boolean businessHours) {}
+      boolean businessHours,
+      String schedule) {}
+
+  /**
+   * A Zendesk business-hours schedule: one per org.yaml calendar that is not round the clock.
+   * {@code timeZone} is Zendesk's name for the calendar's zone where one exists ({@code
+   * timeZoneKnown}), else the IANA id as written.
+   */
+  public record ZendeskSchedule(
+      String id,
+      String name,
+      String timeZone,
+      boolean timeZoneKnown,
+      List<ZendeskInterval> intervals,
+      List<ZendeskHoliday> holidays) {}
+
+  /** Working time in minutes from Sunday 00:00 of the schedule's week, end exclusive. */
+  public record ZendeskInterval(long startTime, long endTime) {}
+
+  /** Holiday dates, {@code YYYY-MM-DD}, both inclusive. */
+  public record ZendeskHoliday(String name, String startDate, String endDate) {}
 
   /** A helpdesk SLA policy Zendesk cannot hold, and why. */
   public record ZendeskUncovered(String id, String reason) {}

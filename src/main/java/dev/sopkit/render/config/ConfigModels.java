@@ -19,8 +19,9 @@ public final class ConfigModels {
         timers,
         Routes.of(ws),
         RaciMatrix.of(ws),
-        ZendeskPolicies.of(sla),
-        ZendeskPolicies.uncovered(sla),
-        CamundaTimers.of(timers));
+        ZendeskPolicies.of(ws),
+        ZendeskPolicies.uncovered(ws),
+        CamundaTimers.of(timers),
+        ZendeskSchedules.of(ws));
   }
 }

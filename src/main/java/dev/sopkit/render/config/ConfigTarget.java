@@ -10,6 +10,7 @@ public enum ConfigTarget {
   RACI("raci", "csv"),
   ROUTING("routing", "csv", "json"),
   WORKFLOW_TIMERS("workflow-timers", "json"),
+  ZENDESK_SCHEDULES("zendesk-schedules", "json"),
   ZENDESK_SLA("zendesk-sla", "json");
 
   private final String id;

@@ -1,9 +1,14 @@
 package dev.sopkit.render.config;
 
-import dev.sopkit.render.config.ConfigModel.SlaPolicy;
+import dev.sopkit.model.Sop;
+import dev.sopkit.model.Workspace;
 import dev.sopkit.render.config.ConfigModel.ZendeskSlaPolicy;
 import dev.sopkit.render.config.ConfigModel.ZendeskUncovered;
+import dev.sopkit.time.Calendars;
+import dev.sopkit.time.Deadline;
+import dev.sopkit.time.WorkCalendar;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -11,8 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Zendesk Support SLA policies (the {@code sla_policy} objects of its SLA Policies API), one per
- * {@code helpdesk-sla} policy: the same promises and channels, in Zendesk's terms. docs/configs.md
- * says how the metric is chosen and how tickets are matched.
+ * promise without {@code until} and channel, as {@code helpdesk-sla} has them, and also for
+ * promises in business days or hours, which Zendesk counts on a schedule (zendesk-schedules).
+ * docs/configs.md says how the metric is chosen and how tickets are matched.
  */
 final class ZendeskPolicies {
   private static final Pattern NEXT = Pattern.compile("\\b(next|update[sd]?)\\b");
@@ -21,11 +27,55 @@ final class ZendeskPolicies {
 
   private ZendeskPolicies() {}
 
-  /** The policies, in the order of {@code slaPolicies} (sorted by id), positions from 1. */
-  static List<ZendeskSlaPolicy> of(List<SlaPolicy> policies) {
+  /**
+   * A promise the helpdesk times, per channel: the {@code helpdesk-sla} policies, and also those
+   * whose {@code within} counts business days or hours (then {@code schedule} is the calendar's id
+   * and {@code seconds} the working time).
+   */
+  private record Candidate(
+      String id, String sop, String promise, String description, String channel, long seconds,
+      String schedule) {}
+
+  private static List<Candidate> candidates(Workspace ws) {
+    Calendars calendars = Calendars.of(ws.org());
+    List<Candidate> out = new ArrayList<>();
+    for (Sop sop : InForce.sops(ws)) {
+      for (Sop.Promise p : sop.promises()) {
+        Deadline d = p.within() == null ? null : Deadline.parse(p.within().value());
+        if (p.id() == null || d == null || p.until() != null) {
+          continue; // no valid deadline, or across departments (a workflow timer)
+        }
+        WorkCalendar cal = null;
+        if (d.business()) {
+          cal = p.calendar() != null ? calendars.byId(p.calendar().value())
+              : calendars.ofDepartment(sop.departmentText());
+          if (cal == null) {
+            continue; // an unknown calendar: validate reports it
+          }
+        }
+        long seconds = d.seconds(cal == null ? 0 : cal.dayLength());
+        String schedule = cal == null || cal.continuous() ? null : cal.id();
+        List<String> channels =
+            p.channel() != null ? List.of(p.channel().value()) : InForce.texts(sop.channels());
+        String base = sop.idText() + "/" + p.id().value();
+        if (channels.isEmpty()) {
+          out.add(new Candidate(base, sop.idText(), p.id().value(), p.description(), null, seconds, schedule));
+        }
+        for (String c : channels) {
+          out.add(new Candidate(base + "/" + c, sop.idText(), p.id().value(), p.description(), c, seconds,
+              schedule));
+        }
+      }
+    }
+    out.sort(Comparator.comparing(Candidate::id));
+    return out;
+  }
+
+  /** The policies, sorted by id, positions from 1. */
+  static List<ZendeskSlaPolicy> of(Workspace ws) {
     List<ZendeskSlaPolicy> out = new ArrayList<>();
-    for (SlaPolicy p : policies) {
-      if (p.targetMinutes() < 1) {
+    for (Candidate p : candidates(ws)) {
+      if (p.seconds() < 60) {
         continue; // see uncovered()
       }
       Metric m = metric(p.promise(), p.description());
@@ -41,19 +91,21 @@ final class ZendeskPolicies {
           List.copyOf(tags),
           m.name(),
           m.basis(),
-          p.targetMinutes(),
-          // Calendar hours until org.yaml has calendars: the SOPs promise clock time.
-          false));
+          // Rounded down: the helpdesk must never allow more time than the SOP promises.
+          p.seconds() / 60,
+          // Business hours when the promise counts working time on a calendar that is not 24/7.
+          p.schedule() != null,
+          p.schedule()));
     }
     return List.copyOf(out);
   }
 
   /** Policies Zendesk cannot hold: its targets are whole minutes, so under a minute is lost. */
-  static List<ZendeskUncovered> uncovered(List<SlaPolicy> policies) {
+  static List<ZendeskUncovered> uncovered(Workspace ws) {
     List<ZendeskUncovered> out = new ArrayList<>();
-    for (SlaPolicy p : policies) {
-      if (p.targetMinutes() < 1) {
-        out.add(new ZendeskUncovered(p.id(), "the target is " + p.targetSeconds()
+    for (Candidate p : candidates(ws)) {
+      if (p.seconds() < 60) {
+        out.add(new ZendeskUncovered(p.id(), "the target is " + p.seconds()
             + " seconds, and Zendesk SLA targets are whole minutes"));
       }
     }
@@ -102,7 +154,7 @@ final class ZendeskPolicies {
     return b.toString();
   }
 
-  private static String description(SlaPolicy p) {
+  private static String description(Candidate p) {
     String from = "From SOP " + p.sop() + ", promise " + p.promise()
         + ". Generated by sop: change the SOP, not this policy.";
     return p.description() == null ? from : p.description() + " " + from;

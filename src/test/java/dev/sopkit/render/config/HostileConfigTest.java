@@ -295,11 +295,35 @@ class HostileConfigTest {
     }
   }
 
+  /** A calendar per hostile string (as its id), each with working hours and a holiday. */
+  @Test
+  void zendeskSchedulesJsonRoundTrips() throws IOException {
+    List<Org.Calendar> calendars = new ArrayList<>();
+    for (String h : HOSTILE) {
+      calendars.add(new Org.Calendar(ref(h), ref("Europe/Berlin"), null,
+          List.of(new Org.DayHours(ref("mon-fri"), List.of(ref("09:00-17:00")))), List.of(ref("2026-12-24")), true));
+    }
+    Org org = new Org("org.yaml", h(0), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(),
+        calendars, null);
+    ConfigModel model = ConfigModels.of(new Workspace(org, List.of(), LocalDate.of(2026, 11, 22)));
+    assertEquals(HOSTILE.size(), model.zendeskSchedules().size());
+    JsonNode tree = parseJson(new TemplateEngine(null, null).render(ConfigTarget.ZENDESK_SCHEDULES.template("json"), model));
+    for (int i = 0; i < model.zendeskSchedules().size(); i++) {
+      var s = model.zendeskSchedules().get(i);
+      JsonNode node = tree.path("schedules").get(i);
+      assertEquals(s.name(), node.path("schedule").path("name").textValue());
+      assertEquals("Berlin", node.path("schedule").path("time_zone").textValue());
+      assertEquals(5, node.path("workweek").path("intervals").size());
+      assertEquals(s.id() + " holiday", node.path("holidays").get(0).path("holiday").path("name").textValue());
+    }
+  }
+
   @Test
   void everyTargetAndFormatIsCoveredHere() {
     // A new target must get a round-trip test above before it ships.
     assertEquals(
-        List.of("camunda-timers", "helpdesk-sla", "raci", "routing", "workflow-timers", "zendesk-sla"),
+        List.of("camunda-timers", "helpdesk-sla", "raci", "routing", "workflow-timers", "zendesk-schedules",
+            "zendesk-sla"),
         ConfigTarget.ids());
   }
 }

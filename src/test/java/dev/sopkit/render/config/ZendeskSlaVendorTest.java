@@ -47,7 +47,8 @@ class ZendeskSlaVendorTest {
   @Test
   void everyRequestHasTheShapeOfZendesksExample() throws IOException {
     JsonNode example = JSON.readTree(Resources.path("vendor/zendesk/sla-policy-create-request.json").toFile());
-    for (Path root : List.of(Resources.path("golden/config-basic/input"), Path.of("sops"))) {
+    for (Path root : List.of(Resources.path("golden/config-basic/input"), Path.of("sops"),
+        Resources.path("cli/render-config-zendesk-sla-calendars/sops"))) {
       JsonNode requests = render(root).path("requests");
       assertTrue(requests.size() > 0, root.toString());
       for (JsonNode request : requests) {
@@ -130,7 +131,7 @@ class ZendeskSlaVendorTest {
       Set<Long> targets = new TreeSet<>();
       for (JsonNode m : policy.path("policy_metrics")) {
         targets.add(m.path("target").longValue());
-        assertEquals(false, m.path("business_hours").booleanValue(), "no calendars yet: calendar hours");
+        assertEquals(false, m.path("business_hours").booleanValue(), "no calendars in the sample: calendar hours");
       }
       assertEquals(1, targets.size(), "one target for all priorities: " + policy);
       rendered.put(policy.path("title").textValue(), targets.iterator().next());
