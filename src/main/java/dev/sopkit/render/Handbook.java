@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * gives byte-identical files.
  *
  * <p>Each page kind has its class ({@link HomePage}, {@link SopPages}, {@link DepartmentPages},
- * {@link RolePages}, {@link MapPages}, {@link SearchPages}); what they share is indexed in {@link
+ * {@link RolePages}, {@link MapPages}, {@link SearchPages}, {@link JourneyPages}); what they share is indexed in {@link
  * Site}. Pages are made on several threads at once: the indexes are read-only once built, and what
  * several pages share is built {@link Once}.
  */
@@ -55,12 +55,14 @@ public final class Handbook {
   private final DepartmentPages deptPages;
   private final RolePages rolePages;
   private final SearchPages search;
+  private final JourneyPages journeys;
 
   private Handbook(Workspace ws, Options opts, TemplateEngine engine) {
     this.site = new Site(ws, opts);
     this.engine = engine;
     this.maps = new MapPages(site);
-    this.home = new HomePage(site, maps);
+    this.journeys = new JourneyPages(site);
+    this.home = new HomePage(site, maps, journeys);
     this.sopPages = new SopPages(site);
     this.deptPages = new DepartmentPages(site, sopPages, maps);
     this.rolePages = new RolePages(site);
@@ -92,6 +94,10 @@ public final class Handbook {
     }
     if (site.opts.printAll()) {
       out.add(page(PRINT_ALL, "print-all", deptPages::printAll));
+    }
+    out.add(page("journey.html", "journey", () -> journeys.page(null)));
+    for (String stage : journeys.stages) {
+      out.add(page(journeys.href(stage, ""), "journey", () -> journeys.page(stage)));
     }
     // After the departments: by then the overview has laid out the department map it shares.
     out.add(page("map.html", "map", maps::mapPage));

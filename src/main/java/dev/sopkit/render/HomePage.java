@@ -23,10 +23,12 @@ final class HomePage {
 
   private final Site site;
   private final MapPages maps;
+  private final JourneyPages journeys;
 
-  HomePage(Site site, MapPages maps) {
+  HomePage(Site site, MapPages maps, JourneyPages journeys) {
     this.site = site;
     this.maps = maps;
+    this.journeys = journeys;
   }
 
   Views.Home home(List<Diagnostic> findings, int files) {
@@ -126,6 +128,8 @@ final class HomePage {
         rows.add(new Views.JourneyRow(site.deptLink(d.id().value(), ""), cells));
       }
     }
-    return new Views.Journey(stages, rows);
+    List<String> links = new ArrayList<>();
+    stages.forEach(st -> links.add(journeys.href(st, "")));
+    return new Views.Journey(stages, rows, links);
   }
 }

@@ -31,6 +31,7 @@ final class Site {
   final HandoffGraph graph;
   final Handbook.Options opts;
   final List<Sop> sops; // one per id (the first, as validate reports the others), by id
+  private final Map<String, Sop> byId;
   final Map<String, Org.Department> departments = new LinkedHashMap<>();
   final Map<String, Org.Role> roles = new LinkedHashMap<>();
   final Slugs sopSlugs;
@@ -60,6 +61,7 @@ final class Site {
       }
     }
     this.sops = List.copyOf(byId.values());
+    this.byId = byId;
     for (Org.Department d : ws.org().departments()) {
       if (d.id() != null) {
         departments.putIfAbsent(d.id().value(), d);
@@ -97,6 +99,37 @@ final class Site {
     for (String id : departments.keySet()) {
       deptOrder.put(id, deptOrder.size());
     }
+  }
+
+  private static final java.util.regex.Pattern ID_LIKE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9]");
+
+  /**
+   * Text as parts, each naming another SOP by its id ({@code follow CS-PAY-001}) a link to that
+   * SOP's page; the rest plain (href null). Null text gives no parts.
+   */
+  List<Views.Link> linkSopIds(String text, Sop self, String root) {
+    List<Views.Link> parts = new ArrayList<>();
+    if (text == null) {
+      return parts;
+    }
+    java.util.regex.Matcher m = ID_LIKE.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      Sop other = byId.get(m.group());
+      if (other == null || other == self) {
+        continue;
+      }
+      if (m.start() > at) {
+        parts.add(new Views.Link(text.substring(at, m.start()), null, null));
+      }
+      parts.add(new Views.Link(m.group(), sopHref(other, root), title(other)));
+      at = m.end();
+    }
+    if (at < text.length()) {
+      parts.add(new Views.Link(text.substring(at), null, null));
+    }
+    return parts;
   }
 
   Views.Page page(String root, String title, String section, String editUrl) {

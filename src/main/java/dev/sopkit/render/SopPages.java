@@ -105,7 +105,8 @@ final class SopPages {
               step.when(),
               texts(step.systems()),
               duration(step.duration()),
-              texts(step.produces())));
+              texts(step.produces()),
+              site.linkSopIds(step.instruction(), sop, root)));
     }
     List<Views.Link> references = new ArrayList<>();
     for (Sop.Reference r : sop.references()) {

@@ -62,7 +62,8 @@ final class Views {
 
   record DeptCard(Link link, String description, int sops, int roles, boolean external) {}
 
-  record Journey(List<String> stages, List<JourneyRow> rows) {}
+  /** links: each stage's journey page, in the order of stages. */
+  record Journey(List<String> stages, List<JourneyRow> rows, List<String> links) {}
 
   record JourneyRow(Link department, List<List<Link>> cells) {}
 
@@ -137,7 +138,8 @@ final class Views {
       String when,
       List<String> systems,
       String duration,
-      List<String> produces) {}
+      List<String> produces,
+      List<Link> parts) {}
 
   /**
    * mapByDepartment: the neighbourhood was too large to draw SOP by SOP ({@link
@@ -191,4 +193,36 @@ final class Views {
       Page page, List<Link> sops, List<Link> roles, List<Link> departments, List<ArtifactView> artifacts) {}
 
   record ArtifactView(String id, String anchor, List<Link> producers, List<Link> consumers) {}
+
+  /** A journey page: the whole repository's ({@code stage} null) or one stage's. */
+  record JourneyPage(Page page, String stage, List<Link> stages, Timeline timeline) {}
+
+  /**
+   * SOPs on a time axis, a lane per department. width is null when there are more SOPs ({@code
+   * sops}) than {@link JourneyPages#MAX_BARS}: then nothing is drawn.
+   */
+  record Timeline(
+      String width,
+      String height,
+      List<Lane> lanes,
+      List<Bar> bars,
+      List<Arrow> arrows,
+      List<Tick> ticks,
+      List<DeadlineLine> deadlines,
+      List<TimelineRow> rows,
+      int sops) {}
+
+  record Lane(Link department, String y, String h, String ty) {}
+
+  /** An SOP from its worst-case start (x) to its worst-case finish (x + w). */
+  record Bar(Link sop, String x, String y, String w, String tx, String ty, String title) {}
+
+  record Arrow(String d, String title) {}
+
+  record Tick(String x, String label) {}
+
+  /** A promise's deadline across its SOP's lane (y1 to y2); anchor: the label's SVG text-anchor. */
+  record DeadlineLine(String x, String label, boolean late, String ly, String anchor, String y1, String y2) {}
+
+  record TimelineRow(Link sop, Link department, String start, String finish) {}
 }

@@ -44,7 +44,7 @@ class HandbookCommandTest {
   void rendersAndSaysWhereTheSiteIs() {
     Cli.Run run = render();
     assertEquals(0, run.exit(), run.err());
-    assertEquals("handbook: 22 pages and assets in site (open site/index.html)\n", run.out());
+    assertEquals("handbook: 25 pages and assets in site (open site/index.html)\n", run.out());
     assertTrue(Files.isRegularFile(work.resolve("site/index.html")));
     assertTrue(Files.isRegularFile(work.resolve("site/" + SiteWriter.MANIFEST)));
   }

@@ -39,7 +39,7 @@ class HandbookGoldenTest {
     Cli.Run run = Cli.run(CASE, args.toArray(String[]::new));
     assertEquals(0, run.exit(), run.err());
     assertEquals("", run.err());
-    assertTrue(run.out().startsWith("handbook: 22 pages and assets in "), run.out());
+    assertTrue(run.out().startsWith("handbook: 25 pages and assets in "), run.out());
     return files(out);
   }
 
