@@ -88,6 +88,13 @@ final class HandbookCommand implements Callable<Integer> {
   String baseUrl;
 
   @Option(
+      names = "--no-findings",
+      description =
+          "Leave the checks' findings off the overview: they are for authors, not for a site staff"
+              + " read.")
+  boolean noFindings;
+
+  @Option(
       names = "--pdf",
       paramLabel = "FILE",
       description =
@@ -145,7 +152,7 @@ final class HandbookCommand implements Callable<Integer> {
             result.workspace(),
             result.findings(),
             result.files(),
-            new Handbook.Options(date, repoUrl, dir, workDir, baseUrl, pdf != null),
+            new Handbook.Options(date, repoUrl, dir, workDir, baseUrl, pdf != null, !noFindings),
             engine);
     Path target = workDir.resolve(out).normalize();
     SiteWriter.write(target, out, files, force, dir);

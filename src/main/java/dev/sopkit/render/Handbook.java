@@ -31,12 +31,19 @@ public final class Handbook {
    * @param baseUrl where the handbook is published, for the "current version at" line of printed
    *     pages; null when unknown
    * @param printAll also make print/index.html, every department's SOPs in one document (for a PDF)
+   * @param findings show the checks' findings on the overview (for authors; off for a staff site)
    */
   public record Options(
-      LocalDate today, String repoUrl, Path root, Path workDir, String baseUrl, boolean printAll) {
-    /** Options without a published URL or the one-document print. */
+      LocalDate today,
+      String repoUrl,
+      Path root,
+      Path workDir,
+      String baseUrl,
+      boolean printAll,
+      boolean findings) {
+    /** Options without a published URL or the one-document print, with findings. */
     public Options(LocalDate today, String repoUrl, Path root, Path workDir) {
-      this(today, repoUrl, root, workDir, null, false);
+      this(today, repoUrl, root, workDir, null, false, true);
     }
   }
 

@@ -45,7 +45,13 @@ final class HomePage {
     }
     int steps = site.sops.stream().mapToInt(s -> s.steps().size()).sum();
     Views.Counts counts =
-        new Views.Counts(site.departments.size(), site.sops.size(), site.roles.size(), steps, site.graph.handoffs().size());
+        new Views.Counts(
+            (int) site.departments.values().stream().filter(d -> !d.external()).count(),
+            (int) site.departments.values().stream().filter(Org.Department::external).count(),
+            site.sops.size(),
+            site.roles.size(),
+            steps,
+            site.graph.handoffs().size());
 
     // Parsed once, not in every comparison; by identity, as a record's hash walks the whole SOP.
     Map<Sop, LocalDate> effective = new IdentityHashMap<>();
@@ -86,7 +92,7 @@ final class HomePage {
     overdue.sort(Comparator.comparing(Views.Overdue::due).thenComparing(o -> o.sop().note()));
 
     List<Views.Finding> found = new ArrayList<>();
-    for (Diagnostic d : findings) {
+    for (Diagnostic d : site.opts.findings() ? findings : List.<Diagnostic>of()) {
       found.add(
           new Views.Finding(
               d.file() + ":" + d.line() + ":" + d.column(),

@@ -58,7 +58,8 @@ final class Views {
       String findingSummary,
       MapView map) {}
 
-  record Counts(int departments, int sops, int roles, int steps, int handoffs) {}
+  /** departments: the organisation's own; externals: customers, carriers and other outside parties. */
+  record Counts(int departments, int externals, int sops, int roles, int steps, int handoffs) {}
 
   record DeptCard(Link link, String description, int sops, int roles, boolean external) {}
 

@@ -120,6 +120,21 @@ class HandbookGoldenTest {
   }
 
   @Test
+  void noFindingsLeavesThemOffTheOverviewForAStaffSite() throws IOException {
+    String home = render(tmp.resolve("site"), "--no-findings").get("index.html");
+    assertFalse(home.contains("Open findings"), "no findings section");
+    assertFalse(home.contains("outputs &#39;approval&#39;"), "no finding text");
+    assertTrue(home.contains("2025-07-15 <span class=\"muted\">(495 days)</span>"), "the rest of the overview stays");
+  }
+
+  @Test
+  void theOverviewCountsDepartmentsAndExternalPartiesApart() throws IOException {
+    String home = render(tmp.resolve("site")).get("index.html");
+    assertTrue(home.contains("<li><strong>3</strong> departments</li>"), home);
+    assertTrue(home.contains("<li><strong>1</strong> external party</li>"), home);
+  }
+
+  @Test
   void sopPageLinksHandoffsAndShowsBrokenOnes() throws IOException {
     Map<String, String> site = render(tmp.resolve("site"));
     String refund = site.get("sops/fin-ref-001.html");
