@@ -12,7 +12,9 @@ import dev.sopkit.load.SourceFile;
 import dev.sopkit.load.YamlLoader;
 import dev.sopkit.model.Org;
 import dev.sopkit.model.Ref;
+import dev.sopkit.model.Scenario;
 import dev.sopkit.model.Sop;
+import dev.sopkit.scenario.Instants;
 import dev.sopkit.model.Workspace;
 import dev.sopkit.time.Calendars;
 import dev.sopkit.validate.SchemaValidator;
@@ -34,8 +36,12 @@ public final class RepoCheck {
 
   private RepoCheck() {}
 
-  /** Findings sorted for output, the number of files read, and the workspace for later stages. */
-  public record Result(List<Diagnostic> findings, int files, Workspace workspace) {}
+  /**
+   * Findings sorted for output, the number of files read, the workspace for later stages, and the
+   * scenario files that could be mapped (for {@code sop test}).
+   */
+  public record Result(
+      List<Diagnostic> findings, int files, Workspace workspace, List<Scenario> scenarios) {}
 
   /**
    * What checking one SOP file found: its YAML and schema findings, and its model (null when it
@@ -78,8 +84,50 @@ public final class RepoCheck {
     if (orgDoc.ok()) {
       findings.addAll(new Linter(RuleRegistry.ALL).run(ws));
     }
+    List<Scenario> scenarios = new ArrayList<>();
+    for (SourceFile f : listing.scenarios()) {
+      Scenario sc = scenario(f, findings);
+      if (sc != null) {
+        scenarios.add(sc);
+      }
+    }
     findings.sort(Diagnostic.ORDER);
-    return new Result(List.copyOf(findings), listing.sops().size() + 1, ws);
+    return new Result(
+        List.copyOf(findings),
+        listing.sops().size() + listing.scenarios().size() + 1,
+        ws,
+        List.copyOf(scenarios));
+  }
+
+  /**
+   * Reads and schema-checks one scenario file, with the instants that have the right shape but do
+   * not exist (2026-02-30T10:00, an unknown time zone); its model, or null when it is no mapping.
+   */
+  private static Scenario scenario(SourceFile file, List<Diagnostic> findings) {
+    ParsedYaml doc = YamlLoader.load(file);
+    if (!doc.ok()) {
+      findings.add(doc.problem());
+      return null;
+    }
+    findings.addAll(SchemaValidator.of(SchemaValidator.Kind.SCENARIO).validate(doc, null));
+    if (!doc.root().isObject()) {
+      return null;
+    }
+    Scenario sc = ModelMapper.scenario(doc);
+    realInstant(sc.startAt(), "start.at", findings);
+    if (sc.expect() != null) {
+      realInstant(sc.expect().by(), "expect.by", findings);
+    }
+    return sc;
+  }
+
+  private static void realInstant(Ref at, String field, List<Diagnostic> out) {
+    String problem = at == null ? null : Instants.problem(at.value());
+    if (problem != null) {
+      out.add(
+          Diagnostic.at(
+              at.pos(), SchemaValidator.RULE, Severity.ERROR, null, field + ": " + problem));
+    }
   }
 
   /** Reads, parses and schema-checks one SOP file and maps it to the model. */

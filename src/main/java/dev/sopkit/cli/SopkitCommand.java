@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       NewCommand.class,
       ListCommand.class,
       ShowCommand.class,
+      TestCommand.class,
       SchemaCommand.class,
       ExplainCommand.class,
       CompletionCommand.class,

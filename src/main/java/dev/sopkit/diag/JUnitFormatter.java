@@ -103,7 +103,7 @@ public final class JUnitFormatter implements Formatter {
    * Jenkins splits classname at its last dot into package and class: give it the folder, without
    * the {@code ..} of a run from a sub-folder, which would read as empty package names.
    */
-  static String classname(String file) {
+  public static String classname(String file) {
     List<String> folders = new ArrayList<>(List.of(file.split("/")));
     folders.remove(folders.size() - 1);
     folders.removeIf(f -> f.equals("..") || f.equals(".") || f.isEmpty());
@@ -126,7 +126,7 @@ public final class JUnitFormatter implements Formatter {
    * Text safe for XML 1.0 on one line: the writer escapes markup but not characters XML cannot
    * hold at all (control characters, lone surrogates), which would make the report unreadable.
    */
-  static String safe(String s) {
+  public static String safe(String s) {
     String p = Text.printable(s);
     StringBuilder out = new StringBuilder(p.length());
     for (int i = 0; i < p.length(); i++) {

@@ -90,17 +90,21 @@ public final class GitListing {
     Map<String, byte[]> blobs = repo.read(wanted.stream().distinct().toList());
     SourceFile org = null;
     List<SourceFile> sops = new ArrayList<>();
+    List<SourceFile> scenarios = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       File f = files.get(i);
       SourceFile file = known.get(i) != null ? known.get(i) : fromGit(f, blobs.get(f.blob()));
       if (f.relative().equals(RepoScanner.ORG_FILE)) {
         org = file;
+      } else if (RepoScanner.scenario(f.relative())) {
+        scenarios.add(file);
       } else {
         sops.add(file);
       }
     }
     sops.sort(Comparator.comparing(SourceFile::relative));
-    return new RepoScanner.Listing(org, sops, List.of());
+    scenarios.sort(Comparator.comparing(SourceFile::relative));
+    return new RepoScanner.Listing(org, sops, List.of(), scenarios);
   }
 
   private static SourceFile fromGit(File f, byte[] bytes) {

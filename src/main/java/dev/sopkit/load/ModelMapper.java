@@ -3,7 +3,9 @@ package dev.sopkit.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sopkit.model.Org;
 import dev.sopkit.model.Ref;
+import dev.sopkit.model.Scenario;
 import dev.sopkit.model.Sop;
+import dev.sopkit.model.SourcePos;
 import dev.sopkit.model.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +32,10 @@ public final class ModelMapper {
 
   public static Org org(ParsedYaml doc) {
     return new ModelMapper(doc.root(), doc.map()).org();
+  }
+
+  public static Scenario scenario(ParsedYaml doc) {
+    return new ModelMapper(doc.root(), doc.map()).scenario();
   }
 
   /** An org with nothing declared, for when org.yaml cannot be read. */
@@ -95,6 +101,33 @@ public final class ModelMapper {
             n ->
                 new Sop.Suppression(
                     ref(n, "rule"), ref(n, "artifact"), text(n.path("reason")), ref(n, "until"))));
+  }
+
+  private Scenario scenario() {
+    JsonNode start = root.path("start");
+    JsonNode expect = root.path("expect");
+    return new Scenario(
+        map.file(),
+        text(root.path("name")),
+        SourcePos.start(map.file()),
+        ref(start, "sop"),
+        ref(start, "at"),
+        list(
+            root,
+            "choices",
+            n -> new Scenario.Choice(ref(n, "sop"), ref(n, "step"), n.path("taken").asBoolean(true))),
+        expect.isObject()
+            ? new Scenario.Expect(
+                expect.path("departments").isArray() ? refs(expect, "departments") : null,
+                map.key(expect, "departments"),
+                expect.path("sops").isArray() ? refs(expect, "sops") : null,
+                map.key(expect, "sops"),
+                expect.path("handovers").isArray() ? refs(expect, "handovers") : null,
+                map.key(expect, "handovers"),
+                ref(expect, "until"),
+                ref(expect, "by"),
+                ref(expect, "within"))
+            : null);
   }
 
   private Org org() {

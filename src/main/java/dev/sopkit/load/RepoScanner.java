@@ -26,8 +26,36 @@ public final class RepoScanner {
 
   private RepoScanner() {}
 
-  /** What a scan found: the org file (or null), the SOP files in path order, and problems. */
-  public record Listing(SourceFile org, List<SourceFile> sops, List<Diagnostic> problems) {}
+  /** The folder below the root whose files are scenarios ({@code sop test}), not SOPs. */
+  public static final String SCENARIOS = "scenarios/";
+
+  /**
+   * What a scan found: the org file (or null), the SOP files and the scenario files in path order,
+   * and problems.
+   */
+  public record Listing(
+      SourceFile org, List<SourceFile> sops, List<Diagnostic> problems, List<SourceFile> scenarios) {
+    /** A listing without scenario files. */
+    public Listing(SourceFile org, List<SourceFile> sops, List<Diagnostic> problems) {
+      this(org, sops, problems, List.of());
+    }
+
+    /** Every file listed: org.yaml (when found), the SOPs, then the scenarios. */
+    public List<SourceFile> all() {
+      List<SourceFile> out = new ArrayList<>();
+      if (org != null) {
+        out.add(org);
+      }
+      out.addAll(sops);
+      out.addAll(scenarios);
+      return out;
+    }
+  }
+
+  /** Whether a path below the root is a scenario file's. */
+  public static boolean scenario(String relative) {
+    return relative.startsWith(SCENARIOS);
+  }
 
   /**
    * @param root the SOP root (must exist and be a directory)
@@ -45,6 +73,7 @@ public final class RepoScanner {
     // directory the long way round, so those paths are computed one by one.
     boolean prefixed = absRoot.equals(base) || !base.startsWith(absRoot);
     List<SourceFile> sops = new ArrayList<>();
+    List<SourceFile> scenarios = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     SourceFile[] org = new SourceFile[1];
 
@@ -105,6 +134,8 @@ public final class RepoScanner {
                 new SourceFile(display, relative, size, () -> Files.readAllBytes(readFrom));
             if (relative.equals(ORG_FILE)) {
               org[0] = source;
+            } else if (scenario(relative)) {
+              scenarios.add(source);
             } else {
               sops.add(source);
             }
@@ -118,7 +149,8 @@ public final class RepoScanner {
           }
         });
     sops.sort(Comparator.comparing(SourceFile::relative));
-    return new Listing(org[0], sops, problems);
+    scenarios.sort(Comparator.comparing(SourceFile::relative));
+    return new Listing(org[0], sops, problems, scenarios);
   }
 
   /** The path below the root, with forward slashes, for a path the walk of the root visited. */

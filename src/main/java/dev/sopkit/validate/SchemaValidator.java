@@ -36,10 +36,11 @@ import java.util.Set;
 public final class SchemaValidator {
   public static final String RULE = "schema";
 
-  /** The two kinds of document, each with its schema packaged from {@code schema/}. */
+  /** The kinds of document, each with its schema packaged from {@code schema/}. */
   public enum Kind {
     SOP("sop.schema.json"),
-    ORG("org.schema.json");
+    ORG("org.schema.json"),
+    SCENARIO("scenario.schema.json");
 
     private final String resource;
 
@@ -54,6 +55,7 @@ public final class SchemaValidator {
 
   private static final SchemaValidator SOP_VALIDATOR = new SchemaValidator(Kind.SOP);
   private static final SchemaValidator ORG_VALIDATOR = new SchemaValidator(Kind.ORG);
+  private static final SchemaValidator SCENARIO_VALIDATOR = new SchemaValidator(Kind.SCENARIO);
 
   private final JsonNode schemaJson;
   /** Null when the schema holds something FastVerdict does not know: networknt checks everything. */
@@ -115,7 +117,11 @@ public final class SchemaValidator {
   }
 
   public static SchemaValidator of(Kind kind) {
-    return kind == Kind.SOP ? SOP_VALIDATOR : ORG_VALIDATOR;
+    return switch (kind) {
+      case SOP -> SOP_VALIDATOR;
+      case ORG -> ORG_VALIDATOR;
+      case SCENARIO -> SCENARIO_VALIDATOR;
+    };
   }
 
   /** The schema as packaged in the jar; the file in {@code schema/} is its single source. */
