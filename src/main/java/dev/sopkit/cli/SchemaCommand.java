@@ -17,13 +17,14 @@ import picocli.CommandLine.Spec;
     name = "schema",
     header = "Write the JSON Schemas for editors.",
     description = {
-      "Write the JSON Schemas of SOP files and org.yaml (the ones this version of sop checks"
-          + " against), so editors can complete and check fields while you type.",
+      "Write the JSON Schemas of SOP files, org.yaml and scenario files (the ones this version"
+          + " of sop checks against), so editors can complete and check fields while you type.",
       "Existing schema files are replaced: run it again after upgrading sop."
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  sop schema                 write schema/sop.schema.json and org.schema.json",
+      "  sop schema                 write schema/sop.schema.json, org.schema.json and",
+      "                             scenario.schema.json",
       "  sop schema --out .schemas  write them somewhere else",
       "",
       "Point SOP files at the schema with a first line such as",

@@ -296,7 +296,8 @@ class AuthoringTest {
   void schemaWritesThePackagedSchemas() throws IOException {
     Cli.Run r = sop("schema", "--out", "s");
     assertEquals(0, r.exit(), r.err());
-    assertEquals("wrote s/sop.schema.json\nwrote s/org.schema.json\n", r.out());
+    assertEquals(
+        "wrote s/sop.schema.json\nwrote s/org.schema.json\nwrote s/scenario.schema.json\n", r.out());
     Path project = Path.of(System.getProperty("user.dir"));
     assertEquals(
         Files.readString(project.resolve("schema/sop.schema.json")),
