@@ -26,9 +26,10 @@ train = rm -f $(2) && cache=$$(mktemp -d) && SOP_JAVA_OPTS="-XX:ArchiveClassesAt
 $(JSA): $(JAR)
 	$(call train,bin/sop,$(JSA))
 
-## demo: build, validate the sample library in sops/ and render its handbook
+## demo: build, validate the sample library in sops/, trace its scenarios and render its handbook
 demo: build
 	bin/sop validate sops/
+	bin/sop test sops/
 	bin/sop render handbook sops/ --out target/handbook
 
 ## browser: the headless chromium and chromedriver that the handbook's browser test drives

@@ -227,6 +227,7 @@ public final class ScenarioRun {
       }
     }
     handovers.sort(Comparator.comparing(Handover::at)); // stable: trace order among ties
+    acts.sort(Comparator.comparing(Act::started)); // in the order they start, after any pickup
 
     Instant finish;
     if (e != null && e.until() != null) {
@@ -236,6 +237,13 @@ public final class ScenarioRun {
               .map(Handover::at)
               .findFirst()
               .orElse(null);
+      if (finish != null) {
+        // The case ends there: work handed over later belongs to what follows the case.
+        Instant end = finish;
+        Sop first = acts.get(0).sop();
+        acts.removeIf(a -> a.sop() != first && !a.received().isBefore(end));
+        handovers.removeIf(h -> h.at().isAfter(end));
+      }
     } else {
       finish = acts.stream().map(Act::finished).max(Comparator.naturalOrder()).orElse(null);
       if (Instant.MAX.equals(finish)) {

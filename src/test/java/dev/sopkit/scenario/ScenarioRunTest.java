@@ -208,4 +208,21 @@ class ScenarioRunTest {
         "Fri 2026-12-11 13:00 Europe/Berlin", Instants.show(o.finish().atZone(o.start().getZone())));
     assertTrue(o.passed());
   }
+
+  @Test
+  void workHandedOverAfterTheUntilArtifactIsNotPartOfTheCase() throws IOException {
+    refundFlow();
+    ScenarioRun.Outcome o =
+        run(
+            """
+            scenario: 1
+            name: approved
+            start: { sop: CS-A-001, at: 2026-12-07T09:00 }
+            choices: [{ sop: CS-A-001, step: approve }]
+            expect: { until: approved-refund, sops: [CS-A-001], handovers: [approved-refund, ticket-note] }
+            """);
+    // FIN-B-001 is handed the work at the finish itself: the case is over by then
+    assertEquals(List.of("CS-A-001"), sops(o));
+    assertTrue(o.passed(), () -> o.checks().toString());
+  }
 }
