@@ -2,6 +2,8 @@ package dev.sopkit.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,9 +53,13 @@ class PromiseAnalysisTest {
     }
     PromiseAnalysis.Result refund = PromiseAnalysis.of(ws).of(ws.sop("RET-REQ-001").promises().get(1));
     assertEquals(List.of("RET-REQ-001", "LOG-RPU-001", "RET-INS-001", "FIN-RFD-001"), ids(refund.path()));
+    // On calendars the figure depends on the start, so a worst start is named, and the figure is
+    // counted in the office's working time rather than as the sum of lead times.
+    assertNotNull(refund.worstStart());
+    assertEquals("10 business days", refund.withinText());
     Duration sum =
         refund.path().stream().map(HandoffGraph.of(ws)::leadTime).reduce(Duration.ZERO, Duration::plus);
-    assertEquals(sum, refund.worstCase(), "the worst case is the sum of lead times on its path");
+    assertNotEquals(sum, refund.worstCase());
   }
 
   @Test
