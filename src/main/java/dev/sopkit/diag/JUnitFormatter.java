@@ -114,6 +114,9 @@ public final class JUnitFormatter implements Formatter {
     StringBuilder b = new StringBuilder("\n");
     for (Diagnostic d : ds) {
       b.append(safe(d.toText())).append('\n');
+      for (Related r : d.related()) {
+        b.append("  ").append(safe(r.toText())).append('\n');
+      }
     }
     return b.toString();
   }

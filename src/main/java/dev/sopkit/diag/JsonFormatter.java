@@ -31,6 +31,18 @@ public final class JsonFormatter implements Formatter {
         g.writeStringField("sop", d.sop());
         g.writeStringField("message", d.message());
         g.writeStringField("artifact", d.artifact());
+        g.writeArrayFieldStart("related");
+        for (Related r : d.related()) {
+          g.writeStartObject();
+          g.writeStringField("file", r.file());
+          g.writeNumberField("line", r.line());
+          g.writeNumberField("column", r.column());
+          g.writeStringField("sop", r.sop());
+          g.writeStringField("role", r.role());
+          g.writeStringField("message", r.message());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -20,7 +20,9 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0, the format code-scanning services (GitHub code scanning among them) take: one run
- * whose driver lists every rule with its summary and help page, and one result per finding.
+ * whose driver lists every rule with its summary and help page, and one result per finding. A
+ * finding's other side goes in {@code relatedLocations}, and the result's message links each one
+ * with an embedded link {@code [text](id)} (SARIF 2.1.0 §3.11.6), so a viewer can follow it.
  */
 public final class SarifFormatter implements Formatter {
   /** The schema location GitHub's documentation and most producers use. */
@@ -119,21 +121,27 @@ public final class SarifFormatter implements Formatter {
     }
     g.writeStringField("level", level(d.severity()));
     g.writeObjectFieldStart("message");
-    g.writeStringField("text", d.message());
+    g.writeStringField("text", messageText(d));
     g.writeEndObject();
     g.writeArrayFieldStart("locations");
     g.writeStartObject();
-    g.writeObjectFieldStart("physicalLocation");
-    g.writeObjectFieldStart("artifactLocation");
-    g.writeStringField("uri", uri(d.file()));
-    g.writeEndObject();
-    g.writeObjectFieldStart("region");
-    g.writeNumberField("startLine", Math.max(1, d.line()));
-    g.writeNumberField("startColumn", Math.max(1, d.column()));
-    g.writeEndObject();
-    g.writeEndObject();
+    physicalLocation(g, d.file(), d.line(), d.column());
     g.writeEndObject();
     g.writeEndArray();
+    if (!d.related().isEmpty()) {
+      g.writeArrayFieldStart("relatedLocations");
+      for (int i = 0; i < d.related().size(); i++) {
+        Related r = d.related().get(i);
+        g.writeStartObject();
+        g.writeNumberField("id", i + 1);
+        physicalLocation(g, r.file(), r.line(), r.column());
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", r.message());
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     // Line-free, so a service recognises the same finding after lines above it move.
     g.writeObjectFieldStart("partialFingerprints");
     g.writeStringField("sopFinding/v1", fingerprint(d));
@@ -152,6 +160,43 @@ public final class SarifFormatter implements Formatter {
       g.writeEndObject();
     }
     g.writeEndObject();
+  }
+
+  private static void physicalLocation(JsonGenerator g, String file, int line, int column)
+      throws IOException {
+    g.writeObjectFieldStart("physicalLocation");
+    g.writeObjectFieldStart("artifactLocation");
+    g.writeStringField("uri", uri(file));
+    g.writeEndObject();
+    g.writeObjectFieldStart("region");
+    g.writeNumberField("startLine", Math.max(1, line));
+    g.writeNumberField("startColumn", Math.max(1, column));
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /**
+   * The message, then an embedded link to each related location. Once a message has links, its
+   * literal brackets are escaped (§3.11.6) so a viewer does not read them as links.
+   */
+  static String messageText(Diagnostic d) {
+    if (d.related().isEmpty()) {
+      return d.message();
+    }
+    StringBuilder b = new StringBuilder(escapeBrackets(d.message()));
+    for (int i = 0; i < d.related().size(); i++) {
+      b.append(i == 0 ? ". See: " : "; ")
+          .append('[')
+          .append(escapeBrackets(d.related().get(i).message()))
+          .append("](")
+          .append(i + 1)
+          .append(')');
+    }
+    return b.append('.').toString();
+  }
+
+  private static String escapeBrackets(String s) {
+    return s.replace("[", "\\[").replace("]", "\\]");
   }
 
   static String level(Severity s) {

@@ -3,7 +3,10 @@ package dev.sopkit.diag;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** One line per finding, then a summary line; severities coloured when asked. */
+/**
+ * One line per finding, each followed by an indented {@code note:} line per related location (as
+ * rustc and gcc print them), then a summary line; severities coloured when asked.
+ */
 public final class TextFormatter implements Formatter {
   private static final String RESET = "\u001b[0m";
   private final boolean colour;
@@ -21,6 +24,9 @@ public final class TextFormatter implements Formatter {
                 + " [" + d.rule() + "] " + Text.printable(d.message()));
       } else {
         out.println(Text.printable(d.toText()));
+      }
+      for (Related r : d.related()) {
+        out.println("  " + Text.printable(r.toText()));
       }
     }
     if (!quiet) {

@@ -2,6 +2,7 @@ package dev.sopkit.lint;
 
 import dev.sopkit.diag.Diagnostic;
 import dev.sopkit.diag.DidYouMean;
+import dev.sopkit.diag.Related;
 import dev.sopkit.diag.Severity;
 import dev.sopkit.model.Ref;
 import dev.sopkit.model.Sop;
@@ -103,6 +104,15 @@ public final class Linter {
       out.add(
           Diagnostic.at(pos, rule, severity, sopByFile.get(pos.file()), String.format(format, args))
               .withArtifact(artifact));
+    }
+
+    @Override
+    public void reportHandoff(
+        SourcePos pos, String artifact, List<Related> related, String format, Object... args) {
+      out.add(
+          Diagnostic.at(pos, rule, severity, sopByFile.get(pos.file()), String.format(format, args))
+              .withArtifact(artifact)
+              .withRelated(related));
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.sopkit.lint;
 
+import dev.sopkit.diag.Related;
 import dev.sopkit.model.SourcePos;
+import java.util.List;
 
 /** Where a rule reports: at the referencing site, with a message (format + user values). */
 public interface Reporter {
@@ -8,4 +10,11 @@ public interface Reporter {
 
   /** Reports a finding about an artifact; the artifact is a field of its own in JSON output. */
   void reportArtifact(SourcePos pos, String artifact, String format, Object... args);
+
+  /**
+   * Reports a finding about a handoff with its other side (the producer's line for a consumer's
+   * finding, and the reverse), so a reviewer sees both files.
+   */
+  void reportHandoff(
+      SourcePos pos, String artifact, List<Related> related, String format, Object... args);
 }

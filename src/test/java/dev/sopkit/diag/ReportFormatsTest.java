@@ -35,7 +35,8 @@ class ReportFormatsTest {
   static final List<Diagnostic> FINDINGS =
       List.of(
           new Diagnostic("schema", Severity.ERROR, "sops/a b/ré:turn,1.yaml", 3, 5, "CS-1", HOSTILE, null),
-          new Diagnostic("unknown-reference", Severity.WARNING, "sops/x.yaml", 1, 1, null, "plain", "parcel"),
+          new Diagnostic("unknown-reference", Severity.WARNING, "sops/x.yaml", 1, 1, null, "plain", "parcel",
+              List.of(new Related("sops/a b/ré:turn,1.yaml", 7, 9, "CS-1", "producer", "made [here] " + HOSTILE))),
           new Diagnostic("not-a-rule", Severity.INFO, "/abs/path/y.yaml", 0, 0, null, "info", null));
 
   static String render(Formatter f, List<Diagnostic> findings, Summary summary) {
@@ -83,6 +84,22 @@ class ReportFormatsTest {
     assertEquals(3, loc.path("region").path("startLine").asInt());
     assertEquals(5, loc.path("region").path("startColumn").asInt());
 
+    // The other side: a related location, linked from the message, brackets of the text escaped.
+    JsonNode second = run.path("results").get(1);
+    String escaped = HOSTILE.replace("[", "\\[").replace("]", "\\]");
+    assertEquals("plain. See: [made \\[here\\] " + escaped + "](1).", second.path("message").path("text").asText());
+    JsonNode related = second.path("relatedLocations").get(0);
+    assertEquals(1, related.path("id").asInt());
+    assertEquals("made [here] " + HOSTILE, related.path("message").path("text").asText());
+    JsonNode relatedLoc = related.path("physicalLocation");
+    assertEquals("sops/a%20b/r%C3%A9:turn,1.yaml", relatedLoc.path("artifactLocation").path("uri").asText());
+    assertEquals(7, relatedLoc.path("region").path("startLine").asInt());
+    assertEquals(9, relatedLoc.path("region").path("startColumn").asInt());
+    assertFalse(first.has("relatedLocations"), "no empty array where a finding has no other side");
+    // The schema checks related locations too: an id below -1 is refused.
+    String badRelated = out.replaceFirst("\"id\" : 1,", "\"id\" : -2,");
+    assertFalse(schema.validate(new ObjectMapper().readTree(badRelated)).isEmpty(), "relatedLocations checked");
+
     JsonNode third = run.path("results").get(2);
     assertFalse(third.has("ruleIndex"), "a rule sop does not list has no index");
     assertEquals("note", third.path("level").asText());
@@ -108,17 +125,56 @@ class ReportFormatsTest {
   }
 
   @Test
+  void relatedLocationsAreNoPartOfAFindingsIdentity() {
+    Diagnostic d = FINDINGS.get(1);
+    Diagnostic alone = d.withRelated(List.of());
+    assertFalse(d.related().isEmpty());
+    assertEquals(SarifFormatter.fingerprint(alone), SarifFormatter.fingerprint(d));
+    NewFindings.Split split = NewFindings.between(List.of(alone), List.of(d));
+    assertEquals(0, split.added().size(), "a baseline finding stays old when it gains a related location");
+    assertEquals(1, split.unchanged());
+  }
+
+  @Test
+  void jsonListsRelatedLocations() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(render(new JsonFormatter(), FINDINGS, Summary.of(FINDINGS, 3)));
+    JsonNode findings = json.path("findings");
+    assertEquals(0, findings.get(0).path("related").size(), "always an array, empty without another side");
+    JsonNode r = findings.get(1).path("related").get(0);
+    assertEquals("sops/a b/ré:turn,1.yaml", r.path("file").asText());
+    assertEquals(7, r.path("line").asInt());
+    assertEquals(9, r.path("column").asInt());
+    assertEquals("CS-1", r.path("sop").asText());
+    assertEquals("producer", r.path("role").asText());
+    assertEquals("made [here] " + HOSTILE, r.path("message").asText());
+  }
+
+  @Test
+  void textShowsANoteLinePerRelatedLocation() {
+    List<String> lines = render(new TextFormatter(false), FINDINGS, Summary.of(FINDINGS, 3)).lines().toList();
+    assertEquals("sops/x.yaml:1:1: warning [unknown-reference] plain", lines.get(1));
+    assertEquals("  sops/a b/ré:turn,1.yaml:7:9: note: made [here] a<b>&c \"q\" 'q' ]]> 100% x,y:z"
+        + "\\u000d\\u000anext \\u0001\\u001b[31m \\u202e \\ud800 end", lines.get(2));
+  }
+
+  @Test
   void githubCommandsEscapeAsTheActionsToolkitDoes() {
     String out = render(new GithubFormatter(), FINDINGS, Summary.of(FINDINGS, 3));
     List<String> lines = out.lines().toList();
-    assertEquals(4, lines.size(), "one line per finding and the summary, whatever the message holds:\n" + out);
+    assertEquals(5, lines.size(), "one line per finding and related location, and the summary:\n" + out);
     assertEquals(
         "::error file=sops/a b/ré%3Aturn%2C1.yaml,line=3,col=5,title=[schema]::"
             + "a<b>&c \"q\" 'q' ]]> 100%25 x,y:z\\u000d\\u000anext \\u0001\\u001b[31m \\u202e \\ud800 end",
         lines.get(0));
     assertEquals("::warning file=sops/x.yaml,line=1,col=1,title=[unknown-reference]::plain", lines.get(1));
-    assertTrue(lines.get(2).startsWith("::notice file=/abs/path/y.yaml,"), lines.get(2));
-    assertEquals("1 error, 1 warning, 1 info in 3 files", lines.get(3));
+    // The other file gets an annotation of its own, a notice marked as related.
+    assertTrue(lines.get(2).startsWith(
+        "::notice file=sops/a b/ré%3Aturn%2C1.yaml,line=7,col=9,title=[unknown-reference] related::made [here] a<b>"),
+        lines.get(2));
+    assertTrue(lines.get(2).endsWith(
+        " (related: sops/x.yaml:1:1: warning [unknown-reference] plain)"), lines.get(2));
+    assertTrue(lines.get(3).startsWith("::notice file=/abs/path/y.yaml,"), lines.get(3));
+    assertEquals("1 error, 1 warning, 1 info in 3 files", lines.get(4));
     assertEquals("a%25b%0D%0Ac", GithubFormatter.data("a%b\r\nc"));
     assertEquals("a%3Ab%2Cc%25%0A", GithubFormatter.property("a:b,c%\n"));
   }
@@ -155,7 +211,7 @@ class ReportFormatsTest {
     assertEquals("sops/x.yaml", warned.getAttribute("name"));
     assertEquals(0, warned.getElementsByTagName("failure").getLength());
     assertTrue(warned.getElementsByTagName("system-out").item(0).getTextContent()
-        .contains("sops/x.yaml:1:1: warning [unknown-reference] plain"));
+        .contains("sops/x.yaml:1:1: warning [unknown-reference] plain\n  sops/a b/ré:turn,1.yaml:7:9: note: made [here]"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.sopkit.lint.rules;
 
 import dev.sopkit.diag.DidYouMean;
+import dev.sopkit.diag.Related;
 import dev.sopkit.diag.Severity;
 import dev.sopkit.graph.HandoffGraph;
 import dev.sopkit.lint.Reporter;
@@ -20,7 +21,8 @@ import java.util.Set;
  * Every handoff to an internal department must be picked up: some SOP of that department must list
  * the artifact as an input from the sending department. Otherwise the receiving side never hears of
  * it (the campaign marketing announces that the call centre knows nothing about). Reported at the
- * {@code to} entry, with what the receiving department does take where that explains the gap.
+ * {@code to} entry, with what the receiving department does take where that explains the gap, and
+ * that consumer's input line as the other side of the finding.
  */
 public final class UnconsumedOutput implements Rule {
   static final RuleMeta META =
@@ -33,6 +35,9 @@ public final class UnconsumedOutput implements Rule {
   private record Key(String department, String artifact) {}
 
   private record Consumer(Sop sop, Sop.Input input) {}
+
+  /** A parenthesis that explains the gap (or ""), and the consumer's side of it. */
+  private record Why(String text, List<Related> related) {}
 
   @Override
   public RuleMeta meta() {
@@ -79,14 +84,16 @@ public final class UnconsumedOutput implements Rule {
           }
           if (graph.consumers(sop, o, to.value()).isEmpty()) {
             String artifact = o.artifact().value();
-            out.reportArtifact(
+            Why why = why(sop, artifact, to.value(), takers, takenFrom);
+            out.reportHandoff(
                 to.pos(),
                 artifact,
+                why.related(),
                 "no SOP of '%s' takes '%s' from '%s'%s",
                 to.value(),
                 artifact,
                 sop.departmentText(),
-                why(sop, artifact, to.value(), takers, takenFrom));
+                why.text());
           }
         }
       }
@@ -94,7 +101,7 @@ public final class UnconsumedOutput implements Rule {
   }
 
   /** What the receiving department does with the artifact instead, as a parenthesis, or "". */
-  private static String why(
+  private static Why why(
       Sop producer,
       String artifact,
       String to,
@@ -104,21 +111,47 @@ public final class UnconsumedOutput implements Rule {
     List<Consumer> named = takers.getOrDefault(new Key(to, artifact), List.of());
     for (Consumer c : named) {
       if (!c.sop().retired() && c.input().from().value().equals(from) && c.input().sop() != null) {
-        return String.format(
-            " ('%s' takes it only from pinned SOP '%s')", c.sop().idText(), c.input().sop().value());
+        return new Why(
+            String.format(
+                " ('%s' takes it only from pinned SOP '%s')",
+                c.sop().idText(), c.input().sop().value()),
+            List.of(consumed(c, "pinned to '" + c.input().sop().value() + "'")));
       }
     }
     for (Consumer c : named) {
       if (!c.sop().retired() && !c.input().from().value().equals(from)) {
-        return String.format(
-            " ('%s' takes it from '%s')", c.sop().idText(), c.input().from().value());
+        return new Why(
+            String.format(" ('%s' takes it from '%s')", c.sop().idText(), c.input().from().value()),
+            List.of(consumed(c, "from '" + c.input().from().value() + "'")));
       }
     }
     for (Consumer c : named) {
       if (c.sop().retired() && c.input().from().value().equals(from)) {
-        return String.format(" (only the retired '%s' took it)", c.sop().idText());
+        return new Why(
+            String.format(" (only the retired '%s' took it)", c.sop().idText()),
+            List.of(consumed(c, "retired")));
       }
     }
-    return DidYouMean.hint(artifact, takenFrom.getOrDefault(new Key(to, from), Set.of()));
+    Set<String> taken = takenFrom.getOrDefault(new Key(to, from), Set.of());
+    String closest = DidYouMean.closest(artifact, taken);
+    List<Related> related = new ArrayList<>();
+    if (closest != null) {
+      for (Consumer c : takers.getOrDefault(new Key(to, closest), List.of())) {
+        if (HandoffGraph.active(c.sop()) && c.input().from().value().equals(from)) {
+          related.add(consumed(c, null));
+        }
+      }
+    }
+    return new Why(DidYouMean.hint(artifact, taken), related);
+  }
+
+  /** The consumer's input line: "input 'x' is taken here", with what keeps it from matching. */
+  private static Related consumed(Consumer c, String state) {
+    String what = String.format("input '%s' is taken here", c.input().artifact().value());
+    return Related.at(
+        c.input().artifact().pos(),
+        c.sop().idText(),
+        "consumer",
+        state == null ? what : what + " (" + state + ")");
   }
 }
