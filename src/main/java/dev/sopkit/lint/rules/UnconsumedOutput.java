@@ -47,6 +47,8 @@ public final class UnconsumedOutput implements Rule {
   @Override
   public void check(Workspace ws, Reporter out) {
     HandoffGraph graph = HandoffGraph.of(ws);
+    // (receiving department, sending department) -> inputs nothing in force hands over
+    Map<Key, List<Consumer>> waiting = new HashMap<>();
     // (receiving department, artifact) -> inputs, of retired SOPs too, to explain a miss
     Map<Key, List<Consumer>> takers = new HashMap<>();
     // (receiving department, sending department) -> artifacts taken, for typo suggestions
@@ -62,6 +64,12 @@ public final class UnconsumedOutput implements Rule {
         takers
             .computeIfAbsent(new Key(sop.departmentText(), in.artifact().value()), k -> new ArrayList<>())
             .add(new Consumer(sop, in));
+        if (HandoffGraph.awaitsHandoff(ws, sop, in)
+            && graph.linksOf(in).stream().noneMatch(HandoffGraph.Handoff::inForce)) {
+          waiting
+              .computeIfAbsent(new Key(sop.departmentText(), in.from().value()), k -> new ArrayList<>())
+              .add(new Consumer(sop, in));
+        }
         if (HandoffGraph.active(sop)) {
           takenFrom
               .computeIfAbsent(new Key(sop.departmentText(), in.from().value()), k -> new HashSet<>())
@@ -84,7 +92,7 @@ public final class UnconsumedOutput implements Rule {
           }
           if (graph.consumers(sop, o, to.value()).isEmpty()) {
             String artifact = o.artifact().value();
-            Why why = why(sop, artifact, to.value(), takers, takenFrom);
+            Why why = why(sop, artifact, to.value(), takers, takenFrom, waiting);
             out.reportHandoff(
                 to.pos(),
                 artifact,
@@ -106,7 +114,8 @@ public final class UnconsumedOutput implements Rule {
       String artifact,
       String to,
       Map<Key, List<Consumer>> takers,
-      Map<Key, Set<String>> takenFrom) {
+      Map<Key, Set<String>> takenFrom,
+      Map<Key, List<Consumer>> waiting) {
     String from = producer.departmentText();
     List<Consumer> named = takers.getOrDefault(new Key(to, artifact), List.of());
     for (Consumer c : named) {
@@ -140,6 +149,19 @@ public final class UnconsumedOutput implements Rule {
         if (HandoffGraph.active(c.sop()) && c.input().from().value().equals(from)) {
           related.add(consumed(c, null));
         }
+      }
+    }
+    if (related.isEmpty()) {
+      // No name close enough (a rename): the inputs there that wait for something from here.
+      for (Consumer c : waiting.getOrDefault(new Key(to, from), List.of())) {
+        related.add(
+            Related.at(
+                c.input().artifact().pos(),
+                c.sop().idText(),
+                "consumer",
+                String.format(
+                    "input '%s' from '%s' is taken here, and nobody there sends it",
+                    c.input().artifact().value(), from)));
       }
     }
     return new Why(DidYouMean.hint(artifact, taken), related);

@@ -92,7 +92,7 @@ public final class UnmatchedInput implements Rule {
         }
         Why why =
             in.sop() == null
-                ? unpinned(sop, in, links, byArtifact, artifactsByDepartment)
+                ? unpinned(ws, graph, sop, in, links, byArtifact, artifactsByDepartment)
                 : pinned(ws, sop, in, links);
         if (why != null) {
           out.reportHandoff(
@@ -103,6 +103,8 @@ public final class UnmatchedInput implements Rule {
   }
 
   private static Why unpinned(
+      Workspace ws,
+      HandoffGraph graph,
       Sop sop,
       Sop.Input in,
       List<HandoffGraph.Handoff> links,
@@ -162,6 +164,9 @@ public final class UnmatchedInput implements Rule {
         }
       }
     }
+    if (related.isEmpty()) {
+      related.addAll(unsent(ws, graph, from, to));
+    }
     return new Why(String.format("no SOP of '%s' outputs '%s'%s", from, artifact, hint), related);
   }
 
@@ -217,6 +222,32 @@ public final class UnmatchedInput implements Rule {
     return closest != null
         ? new Why(message, produced(p, artifacts.get(closest), null))
         : new Why(message, pinnedSop(p, String.format("SOP '%s' is defined here", id)));
+  }
+
+  /**
+   * The outputs that {@code from} sends to {@code to} and nobody there takes: where a name is too
+   * far from any other for a suggestion, as after a rename, the renamed output is one of them.
+   */
+  private static List<Related> unsent(Workspace ws, HandoffGraph graph, String from, String to) {
+    List<Related> related = new ArrayList<>();
+    for (Sop p : ws.sops()) {
+      if (!HandoffGraph.active(p) || !from.equals(p.departmentText())) {
+        continue;
+      }
+      for (Sop.Output o : p.outputs()) {
+        if (o.artifact() != null && sendsTo(o, to) && graph.consumers(p, o, to).isEmpty()) {
+          related.add(
+              Related.at(
+                  o.artifact().pos(),
+                  p.idText(),
+                  "producer",
+                  String.format(
+                      "output '%s' is sent to '%s' here, and nobody there takes it",
+                      o.artifact().value(), to)));
+        }
+      }
+    }
+    return related;
   }
 
   /** The producer's output line: "output 'x' is produced here", with what keeps it from counting. */
