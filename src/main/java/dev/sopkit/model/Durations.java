@@ -125,27 +125,4 @@ public final class Durations {
       parts.add(n + " " + unit + (n.equals("1") ? "" : "s"));
     }
   }
-
-  /** Compact form used in lint messages: 6D1H, 2H30M, 0M. */
-  public static String format(Duration d) {
-    long s = d.getSeconds();
-    StringBuilder out = new StringBuilder();
-    long days = s / 86_400;
-    long hours = (s % 86_400) / 3_600;
-    long minutes = (s % 3_600) / 60;
-    long seconds = s % 60;
-    if (days > 0) {
-      out.append(days).append('D');
-    }
-    if (hours > 0) {
-      out.append(hours).append('H');
-    }
-    if (minutes > 0) {
-      out.append(minutes).append('M');
-    }
-    if (seconds > 0) {
-      out.append(seconds).append('S');
-    }
-    return out.length() == 0 ? "0M" : out.toString();
-  }
 }

@@ -54,22 +54,22 @@ public record Deadline(Unit unit, long amount, String text) {
     };
   }
 
-  /** The deadline as messages show it: 3D, 5 business days, 8 business hours. */
+  /** The deadline as messages show it: 3 days, 5 business days, 8 business hours. */
   public String describe() {
     return switch (unit) {
-      case ELAPSED -> Durations.format(Duration.ofSeconds(amount));
+      case ELAPSED -> Durations.words(Duration.ofSeconds(amount));
       case BUSINESS_DAYS -> amount + (amount == 1 ? " business day" : " business days");
       case BUSINESS_HOURS -> amount + (amount == 1 ? " business hour" : " business hours");
     };
   }
 
   /**
-   * A figure in this deadline's measure: 3D5H (elapsed), 7 business days, 6 business days 4 hours,
-   * 42 business hours 30 minutes.
+   * A figure in this deadline's measure: 3 days 5 h (elapsed, in the words the handbook uses), 7
+   * business days, 6 business days 4 hours, 42 business hours 30 minutes.
    */
   public String describe(long seconds, long dayLength) {
     if (unit == Unit.ELAPSED) {
-      return Durations.format(Duration.ofSeconds(seconds));
+      return Durations.words(Duration.ofSeconds(seconds));
     }
     StringBuilder out = new StringBuilder();
     long rest = seconds;

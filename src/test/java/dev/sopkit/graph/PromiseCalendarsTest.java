@@ -57,7 +57,7 @@ class PromiseCalendarsTest {
   void withoutCalendarsAnyStartGivesTheSameFigure() throws IOException {
     PromiseAnalysis.Result r = only("invalid-too-slow");
     assertNull(r.worstStart());
-    assertEquals("3D5H", r.worstCaseText());
+    assertEquals("3 days 5 h", r.worstCaseText());
     assertEquals(
         List.of(Duration.ZERO, Duration.ofHours(1), Duration.ofHours(25)),
         r.legs().stream().map(PromiseAnalysis.Leg::startOffset).toList());

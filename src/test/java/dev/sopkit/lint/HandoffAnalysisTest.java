@@ -37,7 +37,7 @@ class HandoffAnalysisTest {
               + "|suppression of 'unmatched-input' for 'repair-report' matches no finding",
           "promise-at-risk|CC-REP-001|repair-report|call-centre/take-repair-request.yaml:15"
               + "|promise 'repair-done' is at risk: CC-REP-001 -> SVC-DIA-001 -> SPR-ORD-001 -> SVC-REP-001:"
-              + " 6D1H > 5D (steps without a duration count as zero in 'SVC-DIA-001')",
+              + " 6 days 1 h > 5 days (steps without a duration count as zero in 'SVC-DIA-001')",
           "unmatched-input|FIN-INV-001|repair-reprot|finance/invoice-repair.yaml:9"
               + "|no SOP of 'service' outputs 'repair-reprot' (did you mean 'repair-report'?)",
           "unmatched-input|FIN-INV-001|parts-invoice|finance/invoice-repair.yaml:10"
