@@ -3,6 +3,7 @@ package dev.sopkit.cli;
 import dev.sopkit.check.RepoCheck;
 import dev.sopkit.diag.Text;
 import dev.sopkit.graph.HandoffGraph;
+import dev.sopkit.graph.PromiseAnalysis;
 import dev.sopkit.model.Durations;
 import dev.sopkit.model.Org;
 import dev.sopkit.model.Ref;
@@ -132,6 +133,10 @@ final class ShowCommand implements Callable<Integer> {
         String on = pr.channel() == null ? "" : " on " + p(pr.channel().value());
         String until = pr.until() == null ? "" : " until " + p(pr.until().value());
         out.println("  " + p(text(pr.id())) + ": within " + p(Durations.inWords(text(pr.within()))) + on + until);
+        PromiseAnalysis.Result r = pr.until() == null ? null : PromiseAnalysis.of(ws).of(pr);
+        if (r != null) {
+          out.println("     " + worstCase(r));
+        }
       }
     }
 
@@ -178,6 +183,30 @@ final class ShowCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.CLEAN;
+  }
+
+  /**
+   * "worst case 11 business days 30 minutes, at risk (within 10 business days), when started Fri
+   * 2026-12-18 16:30 Europe/Berlin, via CS-RET-001 -> FIN-REF-001": the figure, the start that
+   * causes it and the path, as promise-at-risk, diff and the handbook give them.
+   */
+  private static String worstCase(PromiseAnalysis.Result r) {
+    if (!r.reachable()) {
+      return "worst case: no SOP along the handoffs outputs " + p(r.until());
+    }
+    String start = r.worstStartText() == null ? "" : ", when started " + r.worstStartText();
+    // business deadlines in the analysis's business time; elapsed ones in words, as above
+    boolean business = r.deadline().business();
+    boolean never = r.worstCase().getSeconds() == Long.MAX_VALUE;
+    return "worst case "
+        + (business || never ? r.worstText() : Durations.words(r.worstCase()))
+        + (r.atRisk() ? ", at risk" : ", kept")
+        + " (within "
+        + (business ? r.withinText() : Durations.words(r.within()))
+        + ")"
+        + start
+        + ", via "
+        + r.path().stream().map(s -> p(s.idText())).collect(Collectors.joining(" -> "));
   }
 
   private static String sopLabel(Sop s) {

@@ -45,10 +45,15 @@ public record ChangeReport(
 
   /**
    * @param within the deadline
-   * @param worstCase the longest time along handoffs until the artifact is produced; null when no
-   *     path produces it
+   * @param worstCase the longest time along handoffs until the artifact is produced, in the
+   *     deadline's measure (working time for business days); null when no path produces it
+   * @param withinText a business deadline in words (5 business days); null for elapsed time
+   * @param worstText a business deadline's worst case in words; null for elapsed time or when
+   *     unreachable
+   * @param worstStart the start that causes the worst case; null when every start gives it
    */
-  public record PromiseTime(Duration within, Duration worstCase) {
+  public record PromiseTime(
+      Duration within, Duration worstCase, String withinText, String worstText, String worstStart) {
     public boolean atRisk() {
       return worstCase == null || worstCase.compareTo(within) > 0;
     }

@@ -114,8 +114,15 @@ public final class ChangeWriter {
     if (t == null) {
       return "no promise";
     }
-    String worst = t.worstCase() == null ? "unreachable" : "worst case " + Durations.words(t.worstCase());
-    return worst + " within " + Durations.words(t.within()) + (t.atRisk() ? " (at risk)" : "");
+    // a business deadline's figures are working time: only the analysis's words say so
+    boolean business = t.withinText() != null;
+    String worst =
+        t.worstCase() == null
+            ? "unreachable"
+            : "worst case " + (business ? t.worstText() : Durations.words(t.worstCase()));
+    String within = business ? t.withinText() : Durations.words(t.within());
+    String start = t.worstStart() == null ? "" : " when started " + t.worstStart();
+    return worst + " within " + within + (t.atRisk() ? " (at risk)" : "") + start;
   }
 
   private static String p(String s) {
@@ -299,6 +306,9 @@ public final class ChangeWriter {
     g.writeStringField("within", iso(t.within()));
     g.writeStringField("worstCase", t.worstCase() == null ? null : iso(t.worstCase()));
     g.writeBooleanField("atRisk", t.atRisk());
+    g.writeStringField("withinText", t.withinText());
+    g.writeStringField("worstCaseText", t.worstText());
+    g.writeStringField("worstStart", t.worstStart());
     g.writeEndObject();
   }
 

@@ -27,7 +27,12 @@ final class PromiseTimes {
           new Key(r.sop().departmentText(), r.sop().idText(), r.promise().id().value()),
           new Timing(
               r.until(),
-              new ChangeReport.PromiseTime(r.within(), r.reachable() ? r.worstCase() : null)));
+              new ChangeReport.PromiseTime(
+                  r.within(),
+                  r.reachable() ? r.worstCase() : null,
+                  r.deadline().business() ? r.withinText() : null,
+                  r.reachable() && r.deadline().business() ? r.worstText() : null,
+                  r.reachable() ? r.worstStartText() : null)));
     }
     return out;
   }

@@ -115,6 +115,24 @@ public final class PromiseAnalysis {
     public String withinText() {
       return deadline.describe();
     }
+
+    /**
+     * The start that causes the worst case as show, diff and the handbook print it: {@code Fri
+     * 2026-12-18 16:30 Europe/Berlin}; null when every start gives the same figure.
+     */
+    public String worstStartText() {
+      return worstStart == null
+          ? null
+          : java.time.format.DateTimeFormatter.ofPattern("EEE uuuu-MM-dd HH:mm", java.util.Locale.ROOT)
+                  .format(worstStart)
+              + " "
+              + worstStart.getZone().getId();
+    }
+
+    /** The worst case, or "never done" when the work never ends (no working time left). */
+    public String worstText() {
+      return worstCase.getSeconds() == Long.MAX_VALUE ? "never done" : worstCaseText();
+    }
   }
 
   /**

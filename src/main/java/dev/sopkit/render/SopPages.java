@@ -36,13 +36,22 @@ final class SopPages {
       Duration within = p.within() == null ? null : Durations.parse(p.within().value());
       String verdict = "unknown";
       Duration worst = null;
+      String worstText = null;
+      String worstStart = null;
       List<Views.Link> path = new ArrayList<>();
       if (p.until() == null) {
         worst = lead; // the clock stops when this SOP ends
       } else {
         PromiseAnalysis.Result r = site.promiseAnalysis.get().of(p);
         if (r != null && r.reachable()) {
-          worst = r.worstCase();
+          // the analysis's own figures: in business time for a business deadline, as
+          // promise-at-risk and sop show give them, with the start that causes them
+          worstText =
+              r.deadline().business() || r.worstCase().getSeconds() == Long.MAX_VALUE
+                  ? r.worstText()
+                  : Durations.words(r.worstCase());
+          worstStart = r.worstStartText();
+          verdict = r.atRisk() ? "late" : "ok";
           r.path().forEach(x -> path.add(site.sopLink(x, root)));
         } else if (r != null) {
           verdict = "unreachable";
@@ -50,6 +59,7 @@ final class SopPages {
       }
       if (worst != null && within != null) {
         verdict = worst.compareTo(within) <= 0 ? "ok" : "late";
+        worstText = Durations.words(worst);
       }
       promises.add(
           new Views.PromiseView(
@@ -58,9 +68,10 @@ final class SopPages {
               within == null ? text(p.within()) : Durations.words(within),
               text(p.until()),
               p.description(),
-              worst == null ? null : Durations.words(worst),
+              worstText,
               verdict,
-              path));
+              path,
+              worstStart));
     }
     List<Views.KpiView> kpis = new ArrayList<>();
     sop.kpis().forEach(k -> kpis.add(new Views.KpiView(k.id(), Durations.inWords(k.target()), k.description())));

@@ -120,7 +120,8 @@ final class Views {
       String description,
       String worstCase,
       String verdict,
-      List<Link> path) {}
+      List<Link> path,
+      String worstStart) {}
 
   record KpiView(String id, String target, String description) {}
 

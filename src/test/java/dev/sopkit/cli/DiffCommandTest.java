@@ -195,4 +195,34 @@ class DiffCommandTest {
   static String sha(String out) {
     return out.replaceAll("\\b[0-9a-f]{40}\\b", "<commit>").replaceAll("\\b[0-9a-f]{12}\\b", "<commit>");
   }
+
+  /**
+   * On calendars diff words a business deadline's figures in business time and names the start
+   * that causes the worst case, the same start as sop show and promise-at-risk.
+   */
+  @Test
+  void aBusinessPromiseShowsTheWorstStart(@TempDir Path dir) throws Exception {
+    Path fixture = Resources.path("lint/promise-at-risk/invalid-friday-before-christmas");
+    String refund = Files.readString(fixture.resolve("finance/refund.yaml"));
+    GitFixture git = GitFixture.init(dir);
+    git.write("sops/org.yaml", Files.readString(fixture.resolve("org.yaml")))
+        .write("sops/cs/return.yaml", Files.readString(fixture.resolve("cs/return.yaml")))
+        .write("sops/finance/refund.yaml", refund)
+        .commit("base");
+    git.write("sops/finance/refund.yaml", refund.replace("duration: P4D", "duration: P3D"));
+
+    Cli.Run text = Cli.run(dir, "diff", "main");
+    assertEquals(0, text.exit(), text.err());
+    String start = "when started Fri 2026-12-18 16:30 Europe/Berlin";
+    assertTrue(
+        text.out().contains(
+            "worst case 11 business days 30 minutes within 10 business days (at risk) " + start),
+        text.out());
+    Cli.Run json = Cli.run(dir, "diff", "main", "--format", "json");
+    JsonNode before = new ObjectMapper().readTree(json.out()).path("promises").get(0).path("before");
+    assertEquals("Fri 2026-12-18 16:30 Europe/Berlin", before.path("worstStart").asText());
+    assertEquals("10 business days", before.path("withinText").asText());
+    Cli.Run show = Cli.run(dir, "show", "CS-RET-001");
+    assertTrue(show.out().contains("at risk (within 10 business days), " + start), show.out());
+  }
 }

@@ -195,4 +195,18 @@ class HandbookCommandTest {
         "sop: missing required option: '--out=DIR'\nRun 'sop render handbook --help' for usage.\n",
         run.err());
   }
+
+  /** A business promise's page gives the figure in business time and the start causing it. */
+  @Test
+  void aBusinessPromiseShowsItsWorstStart() throws IOException {
+    Path fixture = Resources.path("lint/promise-at-risk/invalid-friday-before-christmas");
+    Cli.Run run = Cli.run(work, "render", "handbook", fixture.toString(), "--out", "cal", "--today", "2026-11-22");
+    assertEquals(0, run.exit(), run.err());
+    String page = Files.readString(work.resolve("cal/sops/cs-ret-001.html"));
+    assertTrue(
+        page.contains(
+            "11 business days 30 minutes &#10007; at risk<br><span class=\"muted\">when started Fri"
+                + " 2026-12-18 16:30 Europe/Berlin</span>"),
+        page);
+  }
 }
