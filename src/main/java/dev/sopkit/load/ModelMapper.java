@@ -100,7 +100,8 @@ public final class ModelMapper {
             "suppress",
             n ->
                 new Sop.Suppression(
-                    ref(n, "rule"), ref(n, "artifact"), text(n.path("reason")), ref(n, "until"))));
+                    ref(n, "rule"), ref(n, "artifact"), text(n.path("reason")), ref(n, "until"))),
+        ref(root, "approver"));
   }
 
   private Scenario scenario() {

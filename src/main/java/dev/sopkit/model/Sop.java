@@ -25,9 +25,10 @@ public record Sop(
     List<Kpi> kpis,
     List<Reference> references,
     List<Step> steps,
-    List<Suppression> suppressions) {
+    List<Suppression> suppressions,
+    Ref approver) {
 
-  /** An SOP without suppressions (the form most code and tests build). */
+  /** An SOP without suppressions or approver (the form most code and tests build). */
   public Sop(
       String file,
       Ref id,
@@ -49,7 +50,7 @@ public record Sop(
       List<Step> steps) {
     this(
         file, id, title, department, owner, status, version, effective, review, purpose, stages,
-        channels, inputs, outputs, promises, kpis, references, steps, List.of());
+        channels, inputs, outputs, promises, kpis, references, steps, List.of(), null);
   }
 
   /** The SOP id, or null when the file has none. */

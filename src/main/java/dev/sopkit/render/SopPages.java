@@ -141,6 +141,7 @@ final class SopPages {
         title(sop),
         site.deptLink(sop.departmentText(), root),
         site.roleLink(text(sop.owner()), root),
+        site.roleLink(text(sop.approver()), root),
         sop.status() == null ? null : sop.status().yaml(),
         sop.version(),
         text(sop.effective()),
@@ -166,11 +167,13 @@ final class SopPages {
         sop.idText() + " · version " + (sop.version() == null ? "?" : sop.version())
             + " · effective " + (sop.effective() == null ? "?" : sop.effective().value());
     String owner = text(sop.owner()) == null ? "no owner" : "owner " + site.roleName(text(sop.owner()));
+    String approver =
+        text(sop.approver()) == null ? "" : " · approver " + site.roleName(text(sop.approver()));
     String status = sop.status() == null ? "" : " · " + sop.status().yaml();
     return new Views.PrintMarks(
         "sop-" + site.sopSlugs.of(sop.idText()),
         Site.cssString(head),
-        Site.cssString(owner + status),
+        Site.cssString(owner + approver + status),
         Site.cssString(site.uncontrolled("sops/" + site.sopSlugs.of(sop.idText()) + ".html")));
   }
 }

@@ -82,6 +82,7 @@ final class Views {
       String title,
       Link department,
       Link owner,
+      Link approver,
       String status,
       String version,
       String effective,

@@ -142,6 +142,8 @@ class PrintIT {
     assertTrue(css.contains("@page sop-fin-rfd-001"), css);
     assertTrue(css.contains("#sop-fin-rfd-001 { page: sop-fin-rfd-001; }"), css);
     assertTrue(css.contains("Uncontrolled when printed; current version at https://sops.example.com/handbook/sops/fin-rfd-001.html"), css);
+    // The owner and the approver (the sample's approver: quality-manager) head every page.
+    assertTrue(css.contains("owner Finance Manager \\b7  approver Quality Manager \\b7  approved"), css);
     // The browser took the SOP's named page, whose margin boxes carry the strings above.
     assertEquals(
         "sop-fin-rfd-001",

@@ -55,6 +55,7 @@ public final class UnknownReference implements Rule {
             sop.departmentText());
       }
       known("role", sop.owner(), ws.roleIds(), out);
+      known("role", sop.approver(), ws.roleIds(), out);
       all("stage", sop.stages(), ws.stageIds(), out);
       all("channel", sop.channels(), ws.channelIds(), out);
       for (Sop.Input in : sop.inputs()) {
