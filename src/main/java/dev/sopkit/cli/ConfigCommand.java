@@ -1,6 +1,7 @@
 package dev.sopkit.cli;
 
 import dev.sopkit.check.RepoCheck;
+import dev.sopkit.git.GitRepo;
 import dev.sopkit.diag.Diagnostic;
 import dev.sopkit.diag.DidYouMean;
 import dev.sopkit.diag.Severity;
@@ -33,9 +34,11 @@ import picocli.CommandLine.Spec;
     name = "config",
     header = "Render configuration for IT systems from the SOPs.",
     description = {
-      "Render configuration for IT systems (helpdesk SLAs, workflow timers, routing, RACI)"
-          + " from the SOPs, so nobody copies deadlines by hand.",
-      "Targets: helpdesk-sla (json), raci (csv), routing (csv, json), workflow-timers (json)."
+      "Render configuration for IT systems (helpdesk SLAs, workflow timers, routing, RACI,"
+          + " code owners) from the SOPs, so nobody copies deadlines by hand.",
+      "Targets: camunda-timers (bpmn), codeowners (github, gitlab), helpdesk-sla (json),"
+          + " raci (csv), routing (csv, json), workflow-timers (json), zendesk-schedules (json),"
+          + " zendesk-sla (json)."
     },
     footer = {
       "",
@@ -43,6 +46,7 @@ import picocli.CommandLine.Spec;
       "  sop render config --target helpdesk-sla             print to stdout",
       "  sop render config --target routing --format json --out routing.json",
       "  sop render config --target raci --out raci.csv --check   exit 1 if stale",
+      "  sop render config --target codeowners --out .github/CODEOWNERS",
       "  sop render config --template my-export.ftl          your own template",
       "",
       "Exit codes: 0 rendered (or up to date), 1 --check found drift or the SOPs have errors,"
@@ -85,7 +89,9 @@ final class ConfigCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "csv or json, for targets that have both (default: the target's first).")
+      description =
+          "The target's format where it has several: csv or json (routing), github or gitlab"
+              + " (codeowners); default: the target's first.")
   String format;
 
   @Option(
@@ -142,7 +148,8 @@ final class ConfigCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
 
-    String text = engine.render(templateName, ConfigModels.of(result.workspace()));
+    String text =
+        engine.render(templateName, ConfigModels.of(result.workspace(), f -> fromRepoTop(workDir, f)));
     PrintWriter stdout = spec.commandLine().getOut();
     if (check) {
       String current =
@@ -177,6 +184,19 @@ final class ConfigCommand implements Callable<Integer> {
     return ExitCodes.CLEAN;
   }
 
+
+  /**
+   * An SOP file's path from the top of the git working tree holding it (CODEOWNERS patterns are
+   * read from there), or from the working directory outside one.
+   */
+  private static String fromRepoTop(Path workDir, String file) {
+    Path abs = workDir.resolve(file).toAbsolutePath().normalize();
+    Path top = GitRepo.topOf(abs.getParent());
+    return (top == null ? workDir.toAbsolutePath().normalize() : top)
+        .relativize(abs)
+        .toString()
+        .replace('\\', '/');
+  }
 
   /** The template to render, after checking --target and --format make sense together. */
   private String templateName() {

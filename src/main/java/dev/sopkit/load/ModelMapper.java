@@ -176,7 +176,21 @@ public final class ModelMapper {
         refs(root, "systems"),
         lint,
         calendars(),
-        ref(root, "calendar"));
+        ref(root, "calendar"),
+        reviewers());
+  }
+
+  /** {@code reviewers:}, in file order; entries that are not lists are left to the schema. */
+  private List<Org.Reviewers> reviewers() {
+    JsonNode all = root.path("reviewers");
+    if (!all.isObject()) {
+      return List.of();
+    }
+    List<Org.Reviewers> out = new ArrayList<>();
+    all.fieldNames()
+        .forEachRemaining(
+            id -> out.add(new Org.Reviewers(new Ref(id, map.key(all, id)), refs(all, id))));
+    return List.copyOf(out);
   }
 
   /** {@code calendars:}, in file order; entries that are not mappings are left to the schema. */

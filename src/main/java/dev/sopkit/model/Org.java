@@ -14,7 +14,23 @@ public record Org(
     List<Ref> systems,
     Map<String, Ref> lint,
     List<Calendar> calendars,
-    Ref calendar) {
+    Ref calendar,
+    List<Reviewers> reviewers) {
+
+  /** An org without reviewers. */
+  public Org(
+      String file,
+      String name,
+      List<Department> departments,
+      List<Role> roles,
+      List<Channel> channels,
+      List<Ref> stages,
+      List<Ref> systems,
+      Map<String, Ref> lint,
+      List<Calendar> calendars,
+      Ref calendar) {
+    this(file, name, departments, roles, channels, stages, systems, lint, calendars, calendar, List.of());
+  }
 
   /** An org without calendars: everything is worked around the clock in UTC. */
   public Org(
@@ -52,6 +68,9 @@ public record Org(
 
   /** A key of a calendar's {@code hours} map with its ranges ({@code "09:00-17:00"}). */
   public record DayHours(Ref days, List<Ref> ranges) {}
+
+  /** One entry of {@code reviewers:}: a department or role id and its people or teams. */
+  public record Reviewers(Ref of, List<Ref> handles) {}
 
   public record Role(Ref id, String name, Ref department, String description) {}
 

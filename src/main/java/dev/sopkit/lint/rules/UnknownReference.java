@@ -44,6 +44,11 @@ public final class UnknownReference implements Rule {
     for (Org.Department d : ws.org().departments()) {
       known("calendar", d.calendar(), calendars, out);
     }
+    Set<String> reviewed = new HashSet<>(departments);
+    reviewed.addAll(ws.roleIds());
+    for (Org.Reviewers r : ws.org().reviewers()) {
+      known("department or role", r.of(), reviewed, out);
+    }
     Set<String> sopIds = new HashSet<>();
     ws.sops().forEach(s -> sopIds.add(s.idText()));
     for (Sop sop : ws.sops()) {

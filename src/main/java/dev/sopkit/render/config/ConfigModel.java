@@ -19,7 +19,8 @@ public record ConfigModel(
     List<ZendeskSlaPolicy> zendeskSlaPolicies,
     List<ZendeskUncovered> zendeskUncovered,
     List<CamundaTimer> camundaTimers,
-    List<ZendeskSchedule> zendeskSchedules) {
+    List<ZendeskSchedule> zendeskSchedules,
+    CodeOwners codeowners) {
 
   public record DepartmentView(String id, String name, boolean external) {}
 
@@ -160,6 +161,25 @@ public record ConfigModel(
       String ownerDepartment) {}
 
   /** The RACI matrix: one column per role (sorted by id), one row per SOP step. */
+  /**
+   * The CODEOWNERS view: {@code files} by path, {@code sections} one per department that has
+   * reviewers and files to review (org.yaml order), {@code unreviewed} the departments that have
+   * files to review but no reviewers, sorted.
+   */
+  public record CodeOwners(
+      List<CodeOwnerFile> files, List<CodeOwnerSection> sections, List<String> unreviewed) {}
+
+  /**
+   * One SOP file: its CODEOWNERS pattern (escaped, from the repository's top), its SOP id, the
+   * departments that review it (its own first) and their reviewers without repeats.
+   */
+  public record CodeOwnerFile(
+      String path, String sop, List<String> departments, List<String> owners) {}
+
+  /** A department's reviewers and every file they review (patterns, sorted). */
+  public record CodeOwnerSection(
+      String department, String name, List<String> owners, List<String> paths) {}
+
   public record Raci(List<String> roles, List<RaciRow> rows) {}
 
   /** {@code cells} holds one of R, A, R/A, C, I or "" for each role of {@link Raci#roles()}. */

@@ -6,6 +6,7 @@ import java.util.List;
 /** The built-in config targets, each with its formats; the first format is the default. */
 public enum ConfigTarget {
   CAMUNDA_TIMERS("camunda-timers", "bpmn"),
+  CODEOWNERS("codeowners", "github", "gitlab"),
   HELPDESK_SLA("helpdesk-sla", "json"),
   RACI("raci", "csv"),
   ROUTING("routing", "csv", "json"),

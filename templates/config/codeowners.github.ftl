@@ -1,0 +1,14 @@
+<#-- codeowners (GitHub): one line per SOP file with every reviewer of it (docs/configs.md). -->
+# Written by `sop render config --target codeowners` from the reviewers in org.yaml: each SOP file
+# is owned by its department's reviewers and by those of each department it hands over to or
+# receives from. Change org.yaml and render again; `--check` in CI catches drift.
+<#if codeowners.unreviewed?has_content>
+# No reviewers in org.yaml for: ${codeowners.unreviewed?join(", ")}
+</#if>
+<#list codeowners.files as f>
+<#if f.owners?has_content>
+
+# ${f.sop!"(no id)"}: ${f.departments?join(", ")}
+${f.path} ${f.owners?join(" ")}
+</#if>
+</#list>
