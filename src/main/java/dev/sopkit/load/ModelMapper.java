@@ -158,7 +158,8 @@ public final class ModelMapper {
                     n.path("external").asBoolean(false),
                     text(n.path("prefix")),
                     text(n.path("description")),
-                    ref(n, "calendar"))),
+                    ref(n, "calendar"),
+                    ref(n, "head"))),
         list(
             root,
             "roles",

@@ -45,11 +45,25 @@ public record Org(
     this(file, name, departments, roles, channels, stages, systems, lint, List.of(), null);
   }
 
-  /** A department; {@code calendar} (null: the org's default) names the hours it works. */
+  /**
+   * A department; {@code calendar} (null: the org's default) names the hours it works, {@code
+   * head} (null: none named) the role that leads it.
+   */
   public record Department(
-      Ref id, String name, boolean external, String prefix, String description, Ref calendar) {
+      Ref id,
+      String name,
+      boolean external,
+      String prefix,
+      String description,
+      Ref calendar,
+      Ref head) {
     public Department(Ref id, String name, boolean external, String prefix, String description) {
-      this(id, name, external, prefix, description, null);
+      this(id, name, external, prefix, description, null, null);
+    }
+
+    public Department(
+        Ref id, String name, boolean external, String prefix, String description, Ref calendar) {
+      this(id, name, external, prefix, description, calendar, null);
     }
   }
 

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Who must review a change, from org.yaml's {@code reviewers:}. A department's reviewers are its
- * own entry, else those of its first role in org.yaml (its head, the role {@code sop new} makes
- * owner by default), so a team that maps only its roles still gets asked.
+ * own entry, else those of its {@code head:} role, so a team that maps only its roles still gets
+ * asked. A department with neither has nobody to ask.
  */
 public final class Reviewers {
   private final Map<String, List<String>> byId = new HashMap<>();
@@ -25,9 +25,9 @@ public final class Reviewers {
         byId.put(r.of().value(), r.handles().stream().map(Ref::value).toList());
       }
     }
-    for (Org.Role role : org.roles()) {
-      if (role.id() != null && role.department() != null) {
-        headRole.putIfAbsent(role.department().value(), role.id().value());
+    for (Org.Department d : org.departments()) {
+      if (d.id() != null && d.head() != null) {
+        headRole.put(d.id().value(), d.head().value());
       }
     }
   }

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every name an SOP uses (department, role, channel, stage, system, pinned SOP id, calendar) must
- * be declared, so that a typo cannot quietly create a department nobody belongs to. Reports at the
+ * Every name an SOP uses (department, role, channel, stage, system, pinned SOP id, calendar), and
+ * every department head and reviewers key in org.yaml, must be declared, so that a typo cannot quietly create a department nobody belongs to. Reports at the
  * referencing site, with the closest declared name as a suggestion.
  */
 public final class UnknownReference implements Rule {
@@ -43,6 +43,7 @@ public final class UnknownReference implements Rule {
     known("calendar", ws.org().calendar(), calendars, out);
     for (Org.Department d : ws.org().departments()) {
       known("calendar", d.calendar(), calendars, out);
+      known("role", d.head(), ws.roleIds(), out);
     }
     Set<String> reviewed = new HashSet<>(departments);
     reviewed.addAll(ws.roleIds());

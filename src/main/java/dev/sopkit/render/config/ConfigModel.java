@@ -160,7 +160,6 @@ public record ConfigModel(
       long deadlineSeconds,
       String ownerDepartment) {}
 
-  /** The RACI matrix: one column per role (sorted by id), one row per SOP step. */
   /**
    * The CODEOWNERS view: {@code files} by path, {@code sections} one per department that has
    * reviewers and files to review (org.yaml order), {@code unreviewed} the departments that have
@@ -176,10 +175,17 @@ public record ConfigModel(
   public record CodeOwnerFile(
       String path, String sop, List<String> departments, List<String> owners) {}
 
-  /** A department's reviewers and every file they review (patterns, sorted). */
+  /**
+   * A department's reviewers ({@code owners}) and every file they review, by pattern; a file of
+   * the department itself lists its owner role's reviewers too.
+   */
   public record CodeOwnerSection(
-      String department, String name, List<String> owners, List<String> paths) {}
+      String department, String name, List<String> owners, List<CodeOwnerLine> lines) {}
 
+  /** A pattern and the reviewers it names. */
+  public record CodeOwnerLine(String path, List<String> owners) {}
+
+  /** The RACI matrix: one column per role (sorted by id), one row per SOP step. */
   public record Raci(List<String> roles, List<RaciRow> rows) {}
 
   /** {@code cells} holds one of R, A, R/A, C, I or "" for each role of {@link Raci#roles()}. */

@@ -3,6 +3,7 @@ package dev.sopkit.render.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sopkit.testing.Cli;
+import dev.sopkit.testing.GitFixture;
 import dev.sopkit.testing.Golden;
 import dev.sopkit.testing.Resources;
 import java.io.IOException;
@@ -12,16 +13,33 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every built-in target in every format, rendered from golden/config-basic/input through the CLI
- * into a temporary folder and compared with golden/config-basic/expected/TARGET.FORMAT.
+ * into a temporary folder and compared with golden/config-basic/expected/TARGET.FORMAT. The input
+ * is copied to {@code sops/} of a git repository of its own, so the paths that CODEOWNERS takes
+ * from the repository's top do not depend on where the project is checked out.
  */
 class ConfigGoldenTest {
   @TempDir Path out;
+  @TempDir static Path repo;
+
+  @BeforeAll
+  static void copyInput() throws IOException, InterruptedException {
+    Path input = Resources.path("golden/config-basic/input");
+    try (Stream<Path> files = Files.walk(input)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path to = repo.resolve("sops").resolve(input.relativize(f).toString());
+        Files.createDirectories(to.getParent());
+        Files.copy(f, to);
+      }
+    }
+    GitFixture.init(repo);
+  }
 
   @TestFactory
   Stream<DynamicTest> everyTargetMatchesItsGoldenFile() {
@@ -42,14 +60,14 @@ class ConfigGoldenTest {
     Path file = dir.resolve(name);
     Cli.Run run =
         Cli.run(
-            golden,
+            repo,
             "render",
             "config",
             "--target",
             target.id(),
             "--format",
             format,
-            "input",
+            "sops",
             "--out",
             file.toString());
     assertEquals(0, run.exit(), run.err());
