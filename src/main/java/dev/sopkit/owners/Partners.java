@@ -11,19 +11,14 @@ public final class Partners {
   private Partners() {}
 
   /**
-   * The departments named by its inputs' {@code from:} (or, for an input pinned to an SOP, that
-   * SOP's department) and its outputs' {@code to:}, sorted; never its own and never an external.
+   * The departments named by its inputs' {@code from:} and its outputs' {@code to:}, sorted; never
+   * its own, never an external one and never one org.yaml does not declare.
    */
   public static List<String> of(Workspace ws, Sop sop) {
     TreeSet<String> out = new TreeSet<>();
     for (Sop.Input in : sop.inputs()) {
       if (in.from() != null) {
         out.add(in.from().value());
-      } else if (in.sop() != null) {
-        Sop producer = ws.sop(in.sop().value());
-        if (producer != null && producer.department() != null) {
-          out.add(producer.department().value());
-        }
       }
     }
     for (Sop.Output o : sop.outputs()) {
