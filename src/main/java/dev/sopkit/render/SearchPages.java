@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** The search page (an index of SOPs, roles, departments, artifacts) and the search index script. */
 final class SearchPages {
@@ -69,19 +71,32 @@ final class SearchPages {
       words.add(s.idText());
       words.add(title(s));
       words.add(site.deptName(s.departmentText()));
+      List<SearchIndex.Passage> passages = new ArrayList<>();
       if (s.purpose() != null) {
-        words.add(s.purpose());
+        passages.add(new SearchIndex.Passage("Purpose", s.purpose(), null));
       }
+      // The anchors are the ids _sop.ftlh gives the steps.
+      String anchor = site.sopSlugs.of(s.idText());
+      int n = 1;
       for (Sop.Step step : s.steps()) {
         words.add(text(step.id()));
-        words.add(step.instruction());
-        words.add(step.when());
         words.add(site.roleName(text(step.role())));
+        String said =
+            String.join(
+                " ",
+                Stream.of(step.when() == null ? null : "When: " + step.when(), step.instruction())
+                    .filter(Objects::nonNull)
+                    .toList());
+        if (!said.isEmpty()) {
+          passages.add(new SearchIndex.Passage("Step " + n, said, anchor + "-step-" + n));
+        }
+        n++;
       }
       s.inputs().forEach(in -> words.add(text(in.artifact())));
       s.outputs().forEach(o -> words.add(text(o.artifact())));
       entries.add(
-          new SearchIndex.Entry("SOP", s.idText() + " " + title(s), site.deptName(s.departmentText()), site.sopHref(s, ""), words));
+          new SearchIndex.Entry(
+              "SOP", s.idText() + " " + title(s), site.deptName(s.departmentText()), site.sopHref(s, ""), words, passages));
     }
     for (Org.Role r : site.roles.values()) {
       String id = r.id().value();

@@ -203,6 +203,41 @@ class HandbookBrowserIT {
     assertTrue(driver.getCurrentUrl().contains("/roles/") || driver.getCurrentUrl().contains("/sops/"));
   }
 
+  @Test
+  void aSearchResultQuotesTheMatchingStepAndLinksToIt() throws IOException {
+    open(base + "search.html");
+    driver.findElement(By.id("q")).sendKeys("iban TRANSFER");
+    waitFor("a hit for the refund's step", () -> resultTitles().contains("FIN-RFD-001 Issue a refund"));
+    WebElement hit = driver.findElement(By.xpath("//ol[@id='results']/li[a[text()='FIN-RFD-001 Issue a refund']]"));
+    WebElement snippet = hit.findElement(By.cssSelector("p.snippet"));
+    assertTrue(snippet.getText().contains("Pay by bank transfer to the IBAN the customer gave"), snippet.getText());
+    List<String> marked = new ArrayList<>();
+    snippet.findElements(By.tagName("mark")).forEach(m -> marked.add(m.getText()));
+    assertEquals(List.of("transfer", "IBAN"), marked, "each word marked as written in the step");
+    screenshot("search-snippet");
+    // The quote's label and the title (which holds neither word) both link to the step quoted.
+    WebElement where = snippet.findElement(By.cssSelector("a.where"));
+    String step = where.getText();
+    assertTrue(step.matches("Step \\d+"), step);
+    String href = where.getAttribute("href");
+    assertTrue(href.contains("/sops/fin-rfd-001.html#fin-rfd-001-step-"), href);
+    assertEquals(href, hit.findElement(By.cssSelector(":scope > a")).getAttribute("href"));
+    click(By.cssSelector("#results p.snippet a.where"));
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    String target = (String) js.executeScript("var t = document.querySelector(':target'); return t && t.textContent");
+    assertTrue(target != null && target.contains("IBAN"), "the step in view: " + target);
+    // It is the step of that number on the page.
+    assertEquals(
+        Long.parseLong(step.substring(5)),
+        js.executeScript("return Array.from(document.querySelectorAll('ol.steps > li')).indexOf(document.querySelector(':target')) + 1"));
+    screenshot("search-step");
+
+    // A query the title holds links to the page itself, and quotes the step that holds it too.
+    open(base + "search.html?q=refund");
+    WebElement refund = driver.findElement(By.xpath("//ol[@id='results']/li[a[text()='FIN-RFD-001 Issue a refund']]"));
+    assertTrue(refund.findElement(By.cssSelector(":scope > a")).getAttribute("href").endsWith("/sops/fin-rfd-001.html"));
+  }
+
   /** Polls until the condition holds: a click or a submit returns before the next page is in. */
   private static void waitFor(String what, java.util.function.BooleanSupplier condition) {
     long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -221,7 +256,7 @@ class HandbookBrowserIT {
 
   private static List<String> resultTitles() {
     List<String> titles = new ArrayList<>();
-    for (WebElement a : driver.findElements(By.cssSelector("#results li a"))) {
+    for (WebElement a : driver.findElements(By.cssSelector("#results > li > a"))) {
       titles.add(a.getText());
     }
     return titles;
