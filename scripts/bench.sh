@@ -10,14 +10,22 @@
 # comments, unquoted dates, CRLF...), each timed against ajv-cli in the same run. For each corpus
 # it also prints how many files each fast path of sop handled (`sop validate --verbose`).
 #
-# Environment: SIZES="1000 10000 50000"  STYLES="plain mixed"
+# Calendars (issue 10: they may add at most 20% to `sop validate`) are timed side by side: the
+# sample library as it is and with its calendars taken out of org.yaml, and for each of
+# CALENDAR_SIZES a corpus whose promises wait for their chain's result, with and without
+# calendars in org.yaml (the same SOP files), the two commands' runs alternated so that both see
+# the same load.
+#
+# Environment: SIZES="1000 10000 50000" (empty: none)  STYLES="plain mixed"
+#              CALENDAR_SIZES="10000" (empty: only the sample library)
 #              RUNS=5 (timed runs per measurement; the median is shown)
 #              RUNS_LARGE=3 (timed runs for corpora of 50,000 SOPs and more)
 #              SEED=42  BROKEN_LINKS=2 SCHEMA_ERRORS=2 (percent of files with an injected problem)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-SIZES="${SIZES:-1000 10000 50000}"
+SIZES="${SIZES-1000 10000 50000}"
+CALENDAR_SIZES="${CALENDAR_SIZES-10000}"
 STYLES="${STYLES:-plain mixed}"
 RUNS="${RUNS:-5}"
 RUNS_LARGE="${RUNS_LARGE:-3}"
@@ -93,6 +101,38 @@ measure() {
   rss=$(cut -d' ' -f2 "$f" | sort -n | tail -1)
   cpu=$(cut -d' ' -f3 "$f" | median_of)
   echo "$median $rss $cpu"
+}
+
+# measure_pair N A B: one warm-up run each, then N timed runs of A and of B alternated (A B A B
+# ...), so that a change of load hits both alike; prints "wall_A rss_A cpu_A wall_B rss_B cpu_B"
+# (medians, and the largest peak RSS). A and B are commands without arguments (scripts).
+measure_pair() {
+  local n="$1" a="$2" b="$3"
+  local fa="$BENCH/.samples-a" fb="$BENCH/.samples-b"
+  : >"$fa"
+  : >"$fb"
+  "$a" >/dev/null 2>&1 || true
+  "$b" >/dev/null 2>&1 || true
+  for _ in $(seq "$n"); do
+    run_timed "$fa" "$a"
+    run_timed "$fb" "$b"
+  done
+  local f
+  for f in "$fa" "$fb"; do
+    printf '%s %s %s ' "$(cut -d' ' -f1 "$f" | median_of)" "$(cut -d' ' -f2 "$f" | sort -n | tail -1)" \
+      "$(cut -d' ' -f3 "$f" | median_of)"
+  done
+  echo
+}
+
+# validate_script NAME DIR: a script that runs `sop validate` in DIR as the corpora are timed.
+validate_script() {
+  cat >"$BENCH/.$1" <<SCRIPT
+#!/usr/bin/env bash
+cd "$2" && exec "$SOP" validate . --quiet --no-cache --today "$TODAY"
+SCRIPT
+  chmod +x "$BENCH/.$1"
+  echo "$BENCH/.$1"
 }
 
 secs() { awk -v ms="$1" 'BEGIN {printf "%.2f s", ms / 1000}'; }
@@ -226,9 +266,69 @@ WARM
 done
 done
 
-echo "| Corpus | Command | median wall | CPU | files/s | peak RSS | findings |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
-printf '%s\n' "${rows[@]}"
+# --- calendars (issue 10) -----------------------------------------------------------------------
+cal_rows=()
+# The sample library without its calendars: org.yaml's calendars block, its default and the
+# departments' and promises' calendars removed; every department then works 24/7 in UTC.
+sample_plain="$BENCH/sample-no-calendars"
+rm -rf "$sample_plain"
+cp -r sops "$sample_plain"
+awk '/^calendars:/ {skip = 1; next} skip && /^[^ #]/ {skip = 0} skip {next} /^ *calendar: / {next} {print}' \
+  sops/org.yaml >"$sample_plain/org.yaml"
+find "$sample_plain" -name '*.yaml' ! -name org.yaml -exec sed -i '/^ *calendar: /d' {} +
+if grep -rv '^ *#' "$sample_plain" --include='*.yaml' | grep -q 'calendar:'; then
+  log "the copy of the sample library without calendars still names one"
+  mismatches_total=$((mismatches_total + 1))
+fi
+(cd "$sample_plain" && "$SOP" validate . --quiet --no-cache --today "$TODAY" >"$BENCH/.found-sample-plain" 2>&1) || true
+(cd sops && "$SOP" validate . --quiet --no-cache --today "$TODAY" >"$BENCH/.found-sample" 2>&1) || true
+for f in "$BENCH/.found-sample-plain" "$BENCH/.found-sample"; do
+  if [ -s "$f" ]; then
+    log "the sample library should validate clean, with and without calendars: $(head -3 "$f")"
+    mismatches_total=$((mismatches_total + $(wc -l <"$f")))
+  fi
+done
+log "timing sop validate on the sample library, without and with calendars"
+read -r pw pr pc cw cr cc < <(measure_pair "$((RUNS * 3))" "$(validate_script sample-plain "$sample_plain")" \
+  "$(validate_script sample-calendars "$ROOT/sops")")
+cal_rows+=("| sample library ($(find sops -name '*.yaml' ! -path '*/scenarios/*' | wc -l) files) | $(secs "$pw") | $(secs "$pc") | $(secs "$cw") | $(secs "$cc") | **$(ratio "$cw" "$pw")** | **$(ratio "$cc" "$pc")** | clean, both |")
+
+for n in $CALENDAR_SIZES; do
+  for timing in deadlines calendars; do
+    corpus="$BENCH/corpus-$timing-$n"
+    if [ "$(cat "$corpus/.stamp" 2>/dev/null)" != "$GEN_STAMP" ]; then
+      log "generating $n SOPs (timing $timing) into ${corpus#"$ROOT"/}"
+      rm -rf "$corpus"
+      java -cp "$GEN_CP" dev.sopkit.bench.CorpusGenerator "$corpus" "$n" --seed "$SEED" \
+        --broken-links "$BROKEN_LINKS" --schema-errors "$SCHEMA_ERRORS" --timing "$timing" >&2
+      echo "$GEN_STAMP" >"$corpus/.stamp"
+    fi
+    (cd "$corpus" && "$SOP" validate . --quiet --no-cache --today "$TODAY" >"$BENCH/.found-$timing-$n" 2>&1) || true
+    mism=$(diff <(LC_ALL=C sort "$BENCH/.found-$timing-$n") <(LC_ALL=C sort "$corpus/expected.txt") | grep -c '^[<>]' || true)
+    mismatches_total=$((mismatches_total + mism))
+    [ "$mism" -eq 0 ] || log "$n SOPs ($timing): $mism findings differ from the expected ones"
+    eval "mism_$timing=$mism"
+  done
+  promises=$(grep -l '^    until: ' -r "$BENCH/corpus-calendars-$n" --include='*.yaml' | wc -l)
+  runs=$RUNS
+  [ "$n" -ge 50000 ] && runs=$RUNS_LARGE
+  log "timing sop validate on $n SOPs, without and with calendars"
+  read -r pw pr pc cw cr cc < <(measure_pair "$runs" "$(validate_script deadlines-$n "$BENCH/corpus-deadlines-$n")" \
+    "$(validate_script calendars-$n "$BENCH/corpus-calendars-$n")")
+  cal_rows+=("| $n SOPs, $promises promises until a result | $(secs "$pw") | $(secs "$pc") | $(secs "$cw") | $(secs "$cc") | **$(ratio "$cw" "$pw")** | **$(ratio "$cc" "$pc")** | $mism_deadlines / $mism_calendars mismatches |")
+done
+echo "Calendars (issue 10: at most +20% on \`sop validate\`, so a ratio of at most 1.20); runs of the two alternated:"
+echo
+echo "| \`sop validate\` on | without calendars: wall | CPU | with calendars: wall | CPU | ratio, wall | ratio, CPU | findings |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+printf '%s\n' "${cal_rows[@]}"
+echo
+
+if [ "${#rows[@]}" -gt 0 ]; then
+  echo "| Corpus | Command | median wall | CPU | files/s | peak RSS | findings |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  printf '%s\n' "${rows[@]}"
+fi
 for style in $STYLES; do
   if [ -n "${validate_ms[10000-$style]:-}" ] && [ -n "${validate_ms[50000-$style]:-}" ]; then
     echo
@@ -236,9 +336,9 @@ for style in $STYLES; do
   fi
 done
 echo
-echo "Fast paths (\`sop validate --verbose\`: files each one handled, and why the others left it):"
+[ "${#paths[@]}" -eq 0 ] || { echo "Fast paths (\`sop validate --verbose\`: files each one handled, and why the others left it):"
 echo
-printf '%s\n' "${paths[@]}"
+printf '%s\n' "${paths[@]}"; }
 echo
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$mismatches_total" -gt 0 ]; then

@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -35,8 +37,15 @@ import java.util.SplittableRandom;
  * (flow mappings, block scalars, comments, unquoted dates, CRLF and more, chosen per file), so the
  * benchmark shows whether speed depends on how files are written.
  *
+ * <p>{@code --timing deadlines} adds what the worst case over start instants (issue 10) works on:
+ * the first SOP of each chain also promises the chain's result ({@code until}), and handoffs
+ * carry {@code pickup} times; every department still works 24/7. {@code --timing calendars} writes
+ * the same SOP files and an org.yaml whose departments work on calendars (time zones, office
+ * hours, shifts, holidays), so the two corpora time what calendars cost and nothing else. The
+ * deadlines are generous enough that no promise is at risk in either.
+ *
  * <p>Usage: {@code CorpusGenerator OUT N [--seed S] [--broken-links PCT] [--schema-errors PCT]
- * [--style plain|mixed]}
+ * [--style plain|mixed] [--timing plain|deadlines|calendars]}
  */
 public final class CorpusGenerator {
   /** How the SOP files are written: the house style, or ordinary styles mixed per file. */
@@ -44,6 +53,31 @@ public final class CorpusGenerator {
     PLAIN,
     MIXED
   }
+
+  /** What the promises wait for and which hours the departments work (see the class comment). */
+  public enum Timing {
+    PLAIN,
+    DEADLINES,
+    CALENDARS
+  }
+
+  /**
+   * The calendars of {@link Timing#CALENDARS}, as org.yaml lines under {@code calendars:}: one
+   * round the clock, the others with working hours and holidays in the year from {@link #TODAY}.
+   */
+  private static final String[][] CALENDARS = {
+    {"support", "UTC", "24/7", ""},
+    {"office", "Europe/Berlin", "{ mon-fri: \"09:00-17:00\" }",
+        "[2026-12-24, 2026-12-25, 2026-12-26, 2027-01-01, 2027-03-26, 2027-03-29, 2027-05-01]"},
+    {"finance", "Europe/London", "{ mon-fri: \"09:00-17:30\" }",
+        "[2026-12-25, 2026-12-28, 2027-01-01, 2027-03-26, 2027-03-29, 2027-05-03, 2027-08-30]"},
+    {"warehouse", "Europe/London", "{ mon-sat: [\"06:00-14:00\", \"14:00-22:00\"] }",
+        "[2026-12-25, 2027-01-01]"},
+    {"americas", "America/New_York", "{ mon-thu: \"08:00-18:00\", fri: \"08:00-14:00\" }",
+        "[2026-11-26, 2026-12-25, 2027-01-01, 2027-05-31, 2027-07-05, 2027-09-06]"},
+    {"night-desk", "Asia/Tokyo", "{ mon-fri: [\"00:00-06:00\", \"22:00-24:00\"], sat: \"00:00-06:00\" }",
+        "[2027-01-01, 2027-01-02, 2027-01-03]"},
+  };
 
   /** The date the benchmark passes as {@code --today}; review dates are chosen relative to it. */
   public static final String TODAY = "2026-11-22";
@@ -121,17 +155,25 @@ public final class CorpusGenerator {
       String outputArtifact,
       Department next) {}
 
-  private CorpusGenerator(long seed, int brokenLinkPct, int schemaErrorPct) {
+  private final Timing timing;
+  // Draws of their own, so that every timing writes the same SOPs otherwise.
+  private final SplittableRandom timingRandom;
+  // What the first SOP of each chain promises to hand back in the end (index -> artifact).
+  private final Map<Integer, String> chainResults = new HashMap<>();
+
+  private CorpusGenerator(long seed, int brokenLinkPct, int schemaErrorPct, Timing timing) {
     this.random = new SplittableRandom(seed);
     this.brokenLinkPct = brokenLinkPct;
     this.schemaErrorPct = schemaErrorPct;
+    this.timing = timing;
+    this.timingRandom = new SplittableRandom(seed ^ 0x7135CA1EL);
   }
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
       System.err.println(
           "usage: CorpusGenerator OUT N [--seed S] [--broken-links PCT] [--schema-errors PCT]"
-              + " [--style plain|mixed]");
+              + " [--style plain|mixed] [--timing plain|deadlines|calendars]");
       System.exit(2);
     }
     Path out = Path.of(args[0]);
@@ -140,16 +182,18 @@ public final class CorpusGenerator {
     int links = 2;
     int schema = 2;
     Style style = Style.PLAIN;
+    Timing timing = Timing.PLAIN;
     for (int i = 2; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--broken-links" -> links = Integer.parseInt(args[i + 1]);
         case "--schema-errors" -> schema = Integer.parseInt(args[i + 1]);
         case "--style" -> style = Style.valueOf(args[i + 1].toUpperCase(Locale.ROOT));
+        case "--timing" -> timing = Timing.valueOf(args[i + 1].toUpperCase(Locale.ROOT));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    int problems = generate(out, n, seed, links, schema, style);
+    int problems = generate(out, n, seed, links, schema, style, timing);
     System.err.printf(Locale.ROOT, "%s: %d SOPs, %d expected findings%n", out, n, problems);
   }
 
@@ -169,7 +213,17 @@ public final class CorpusGenerator {
   public static int generate(
       Path out, int n, long seed, int brokenLinkPct, int schemaErrorPct, Style style)
       throws IOException {
-    CorpusGenerator g = new CorpusGenerator(seed, brokenLinkPct, schemaErrorPct);
+    return generate(out, n, seed, brokenLinkPct, schemaErrorPct, style, Timing.PLAIN);
+  }
+
+  /**
+   * As above, with {@code timing}: {@link Timing#DEADLINES} and {@link Timing#CALENDARS} write the
+   * same SOP files, and differ in org.yaml only.
+   */
+  public static int generate(
+      Path out, int n, long seed, int brokenLinkPct, int schemaErrorPct, Style style, Timing timing)
+      throws IOException {
+    CorpusGenerator g = new CorpusGenerator(seed, brokenLinkPct, schemaErrorPct, timing);
     SplittableRandom styles = new SplittableRandom(seed ^ 0x5DEECE66DL);
     Files.createDirectories(out);
     g.writeOrg(out);
@@ -196,7 +250,19 @@ public final class CorpusGenerator {
     List<String> names = new ArrayList<>(List.of(DEPARTMENT_WORDS));
     shuffle(names);
     StringBuilder y = new StringBuilder();
-    y.append("org: 1\nname: Synthetic Corp\n\ndepartments:\n");
+    y.append("org: 1\nname: Synthetic Corp\n\n");
+    if (timing == Timing.CALENDARS) {
+      y.append("calendars:\n");
+      for (String[] c : CALENDARS) {
+        y.append("  ").append(c[0]).append(":\n    timezone: ").append(c[1]);
+        y.append("\n    hours: ").append(c[2]).append('\n');
+        if (!c[3].isEmpty()) {
+          y.append("    holidays: ").append(c[3]).append('\n');
+        }
+      }
+      y.append("calendar: office\n\n");
+    }
+    y.append("departments:\n");
     for (int i = 0; i < count; i++) {
       String id = names.get(i);
       String prefix = prefix(id, i);
@@ -211,6 +277,11 @@ public final class CorpusGenerator {
       y.append("  - id: ").append(id).append('\n');
       y.append("    name: ").append(title(id)).append('\n');
       y.append("    description: ").append(sentence()).append('\n');
+      // Drawn in every timing, so that the departments' calendars do not depend on it.
+      String[] calendar = CALENDARS[timingRandom.nextInt(CALENDARS.length)];
+      if (timing == Timing.CALENDARS && !calendar[0].equals("office")) {
+        y.append("    calendar: ").append(calendar[0]).append('\n');
+      }
     }
     y.append("  - id: customer\n    name: Customer\n    external: true\n");
     y.append("\nroles:\n");
@@ -263,6 +334,7 @@ public final class CorpusGenerator {
         plans.add(p);
         previous = p;
       }
+      chainResults.put(i, previous.outputArtifact());
       i += length;
     }
     return plans;
@@ -308,11 +380,19 @@ public final class CorpusGenerator {
     y.add(new Field("stages", names(word(pick(STAGES)))));
     String channel = pick(CHANNELS);
     y.add(new Field("channels", names(word(channel))));
-    Fields input = p.previous() == null
-        ? fields(new Field("artifact", word(p.inputArtifact())), new Field("from", word("customer")))
-        : fields(new Field("artifact", word(p.inputArtifact())),
-            new Field("from", word(p.previous().dept().id())),
-            new Field("sop", word(p.previous().id())));
+    Fields input;
+    if (p.previous() == null) {
+      input = fields(new Field("artifact", word(p.inputArtifact())), new Field("from", word("customer")));
+    } else if (timing != Timing.PLAIN && timingRandom.nextInt(3) > 0) {
+      input = fields(new Field("artifact", word(p.inputArtifact())),
+          new Field("from", word(p.previous().dept().id())),
+          new Field("sop", word(p.previous().id())),
+          new Field("pickup", word("PT" + (1 + timingRandom.nextInt(4)) + "H")));
+    } else {
+      input = fields(new Field("artifact", word(p.inputArtifact())),
+          new Field("from", word(p.previous().dept().id())),
+          new Field("sop", word(p.previous().id())));
+    }
     y.add(new Field("inputs", list(input)));
     y.add(new Field("outputs", list(fields(new Field("artifact", word(p.outputArtifact())),
         new Field("to", names(word(p.next() == null ? "customer" : p.next().id())))))));
@@ -324,11 +404,23 @@ public final class CorpusGenerator {
     } else {
       promiseChannel = word(channel);
     }
-    y.add(new Field("promises", list(fields(
+    Fields firstReply = fields(
         new Field("id", word("first-reply")),
         new Field("channel", promiseChannel),
         new Field("within", word("PT" + (1 + random.nextInt(48)) + "H")),
-        new Field("description", text(sentence()))))));
+        new Field("description", text(sentence())));
+    String result = chainResults.get(p.index());
+    if (timing != Timing.PLAIN && result != null) {
+      // Chains take at most 7 SOPs of 12 steps of an hour, with 4 h pickups: about 14 working
+      // days on the shortest calendar, so neither deadline is ever at risk.
+      String within = timingRandom.nextBoolean() ? "P60D" : "40 business days";
+      y.add(new Field("promises", list(firstReply, fields(
+          new Field("id", word("result-delivered")),
+          new Field("until", word(result)),
+          new Field("within", Scalar.of(within, Kind.TEXT))))));
+    } else {
+      y.add(new Field("promises", list(firstReply)));
+    }
     y.add(new Field("kpis", list(
         flowFields(new Field("id", word("on-time-rate")),
             new Field("target", Scalar.of(">= " + (80 + random.nextInt(20)) + "%", Kind.SYMBOLS))),

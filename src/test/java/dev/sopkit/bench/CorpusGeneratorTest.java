@@ -107,6 +107,56 @@ class CorpusGeneratorTest {
     assertEquals(mixedExpected, run.out().lines().sorted().toList());
   }
 
+  @Test
+  void deadlinesAndCalendarsDifferInOrgYamlOnlyAndSopFindExactlyTheInjectedProblems(@TempDir Path tmp)
+      throws IOException {
+    Path plain = tmp.resolve("plain");
+    Path deadlines = tmp.resolve("deadlines");
+    Path calendars = tmp.resolve("calendars");
+    CorpusGenerator.generate(plain, 200, 13, 10, 10);
+    int count =
+        CorpusGenerator.generate(
+            deadlines, 200, 13, 10, 10, CorpusGenerator.Style.PLAIN, CorpusGenerator.Timing.DEADLINES);
+    assertEquals(
+        count,
+        CorpusGenerator.generate(
+            calendars, 200, 13, 10, 10, CorpusGenerator.Style.PLAIN, CorpusGenerator.Timing.CALENDARS));
+    List<Path> files = files(deadlines);
+    assertEquals(files(plain), files);
+    assertEquals(files, files(calendars));
+    for (Path p : files) {
+      if (!p.toString().equals("org.yaml")) {
+        assertEquals(Files.readString(deadlines.resolve(p)), Files.readString(calendars.resolve(p)), p.toString());
+      }
+    }
+    String withCalendars = Files.readString(calendars.resolve("org.yaml"));
+    assertTrue(withCalendars.contains("\ncalendars:\n") && withCalendars.contains("    calendar: "));
+    assertTrue(!Files.readString(deadlines.resolve("org.yaml")).contains("calendar"));
+    assertEquals(
+        Files.readString(plain.resolve("org.yaml")),
+        Files.readString(deadlines.resolve("org.yaml")),
+        "the same departments in every timing");
+    assertEquals(
+        Files.readAllLines(plain.resolve("expected.txt")).stream().map(CorpusGeneratorTest::withoutPosition).toList(),
+        Files.readAllLines(deadlines.resolve("expected.txt")).stream().map(CorpusGeneratorTest::withoutPosition).toList(),
+        "the same injected problems");
+    long promises = 0;
+    long pickups = 0;
+    for (Path p : files) {
+      String text = Files.readString(deadlines.resolve(p));
+      promises += text.lines().filter(l -> l.startsWith("    until: ")).count();
+      pickups += text.lines().filter(l -> l.startsWith("    pickup: ")).count();
+    }
+    assertTrue(promises >= 200 / 7 && promises <= 200 / 3 + 1, "one promise a chain: " + promises);
+    assertTrue(pickups > 50, "pickups on most handoffs: " + pickups);
+
+    for (Path root : List.of(deadlines, calendars)) {
+      Cli.Run run = Cli.run(root, "validate", ".", "--quiet", "--today", CorpusGenerator.TODAY);
+      assertEquals(1, run.exit(), run.err());
+      assertEquals(Files.readAllLines(root.resolve("expected.txt")), run.out().lines().sorted().toList());
+    }
+  }
+
   /** "file:line:col: message" without line and column. */
   private static String withoutPosition(String finding) {
     return finding.replaceFirst(":\\d+:\\d+: ", ": ");
