@@ -2,12 +2,15 @@ package dev.sopkit.diff;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * What a change does between departments: the result of {@link Comparison#between}. Every list is
  * sorted (department pair or department, then SOP, then artifact), so output is deterministic.
  *
  * @param notes things the reader should know about the comparison itself (unreadable files)
+ * @param reviews the departments whose handoffs the change touches, by id, with their reviewers;
+ *     empty when org.yaml names no reviewers
  */
 public record ChangeReport(
     String rev,
@@ -16,7 +19,24 @@ public record ChangeReport(
     List<InputChange> inputs,
     List<PromiseChange> promises,
     List<SopChange> sops,
-    List<String> notes) {
+    List<String> notes,
+    List<Review> reviews) {
+
+  /**
+   * A department whose work a change touches.
+   *
+   * @param reviewers who reviews for it (org.yaml at the base revision, then now); empty when
+   *     nobody is named
+   * @param changes what the change does to its work, one sentence each
+   */
+  public record Review(String department, List<String> reviewers, List<String> changes) {}
+
+  /** Everyone to ask for a review, sorted, without repeats: what a workflow requests. */
+  public List<String> reviewers() {
+    TreeSet<String> out = new TreeSet<>();
+    reviews.forEach(r -> out.addAll(r.reviewers()));
+    return List.copyOf(out);
+  }
 
   /** A handoff (one department's output picked up as another's input) that appeared or went. */
   public record HandoffChange(

@@ -9,6 +9,7 @@ import dev.sopkit.diff.ChangeReport.HandoffChange;
 import dev.sopkit.diff.ChangeReport.InputChange;
 import dev.sopkit.diff.ChangeReport.PromiseChange;
 import dev.sopkit.diff.ChangeReport.PromiseTime;
+import dev.sopkit.diff.ChangeReport.Review;
 import dev.sopkit.diff.ChangeReport.SopChange;
 import dev.sopkit.diff.ChangeReport.SopKind;
 import dev.sopkit.model.Durations;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** Writes a {@link ChangeReport} as text (terminals), JSON (scripts) or Markdown (PR comments). */
 public final class ChangeWriter {
@@ -61,6 +63,15 @@ public final class ChangeWriter {
   public static void text(ChangeReport r, PrintWriter out) {
     out.println("sop diff: " + p(r.rev()) + " (" + shortSha(r.commit()) + ") -> working tree");
     out.println(verdict(r));
+    if (!r.reviews().isEmpty()) {
+      out.println();
+      out.println("reviewers");
+      for (Review v : r.reviews()) {
+        out.println("  " + p(v.department()) + ": "
+            + (v.reviewers().isEmpty() ? "nobody named in org.yaml" : p(String.join(" ", v.reviewers()))));
+        v.changes().forEach(c -> out.println("    " + p(c)));
+      }
+    }
     byPair(r).forEach(
         (pair, between) -> {
           out.println();
@@ -170,6 +181,18 @@ public final class ChangeWriter {
         + plural(r.inputs().size(), "input") + " broken or fixed, "
         + plural(r.promises().size(), "promise") + " retimed, "
         + plural(r.sops().size(), "SOP change") + ".");
+    if (!r.reviews().isEmpty()) {
+      out.println();
+      out.println("### Who must review");
+      out.println();
+      for (Review v : r.reviews()) {
+        out.println("- " + (v.reviewers().isEmpty()
+            ? Markdown.code(v.department()) + ", nobody named in `org.yaml`:"
+            : String.join(" ", v.reviewers().stream().map(ChangeWriter::handle).toList())
+                + " for " + Markdown.code(v.department()) + ":"));
+        v.changes().forEach(c -> out.println("  - " + Markdown.text(c)));
+      }
+    }
     byPair(r).forEach(
         (pair, between) -> {
           out.println();
@@ -220,6 +243,16 @@ public final class ChangeWriter {
     }
     out.flush();
   }
+
+  /** Users, teams and e-mail addresses as they are, so they are notified; anything else escaped. */
+  private static String handle(String h) {
+    return HANDLE.matcher(h).matches() ? h : Markdown.text(h);
+  }
+
+  private static final Pattern HANDLE =
+      Pattern.compile(
+          "@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)*"
+              + "|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
   // ---------------------------------------------------------------- json
 
@@ -287,6 +320,28 @@ public final class ChangeWriter {
       g.writeArrayFieldStart("notes");
       for (String n : r.notes()) {
         g.writeString(n);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("reviewers");
+      for (String h : r.reviewers()) {
+        g.writeString(h);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("reviews");
+      for (Review v : r.reviews()) {
+        g.writeStartObject();
+        g.writeStringField("department", v.department());
+        g.writeArrayFieldStart("reviewers");
+        for (String h : v.reviewers()) {
+          g.writeString(h);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("changes");
+        for (String c : v.changes()) {
+          g.writeString(c);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
       }
       g.writeEndArray();
       g.writeEndObject();

@@ -82,7 +82,8 @@ public final class Comparison {
     before.unreadable().forEach(f -> notes.add(f + " could not be read at " + rev + "; its SOP is left out"));
     after.unreadable().forEach(f -> notes.add(f + " could not be read in the working tree; its SOP is left out"));
     return new ChangeReport(rev, commit, List.copyOf(handoffs), List.copyOf(inputs),
-        promises, sops, List.copyOf(notes));
+        promises, sops, List.copyOf(notes),
+        ReviewRequests.of(handoffs, inputs, before.workspace(), after.workspace()));
   }
 
   private static HandoffChange handoff(boolean added, HandoffKey k) {
