@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Read-only access to a git repository through the git command line: revisions, trees and blobs
- * are read from the object store, so the working tree and the index are never touched.
+ * are read from the object store, so the working tree and the index are never touched. The one
+ * write is {@link #initOutsideWorkTree}, which creates a repository for {@code sop init}.
  */
 public final class GitRepo {
   /** At most this many branches are named when a revision is unknown. */
@@ -65,6 +66,53 @@ public final class GitRepo {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a {@code git} program is on the PATH, looked up as a shell would, without starting it
+   * (so a missing git is told apart from one that fails).
+   */
+  public static boolean onPath() {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String d : path.split(java.io.File.pathSeparator)) {
+      if (d.isEmpty()) {
+        continue;
+      }
+      for (String name : List.of("git", "git.exe")) {
+        Path p = Path.of(d).resolve(name);
+        if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Runs {@code git init} in {@code dir} unless git says it already lies in a repository (a working
+   * tree, or inside a {@code .git} folder), so an SOP folder inside an existing repository never
+   * becomes a nested one.
+   *
+   * @return true when a repository was created
+   */
+  public static boolean initOutsideWorkTree(Path dir) throws GitException {
+    Result in = run(dir, null, "rev-parse", "--is-inside-work-tree");
+    if (in.exit() == 0) {
+      return false;
+    }
+    // Any other refusal (a repository git will not trust, a broken .git) is not "no repository":
+    // creating one there would hide the real one.
+    if (!in.err().contains("not a git repository")) {
+      throw new GitException("git rev-parse failed: " + firstLine(in.err()));
+    }
+    Result init = run(dir, null, "init", "-q");
+    if (init.exit() != 0) {
+      throw new GitException("git init failed: " + firstLine(init.err()));
+    }
+    return true;
   }
 
   /** The folder given to {@link #containing}, relative to the repository's top: "" or "a/b/". */

@@ -61,20 +61,36 @@ class AuthoringTest {
   }
 
   @Test
-  void initKeepsValidatesCacheOutOfGit() throws IOException {
+  void initKeepsValidatesCacheAndTheHandbookOutOfGit() throws IOException {
     init();
-    assertTrue(Files.readAllLines(dir.resolve(".gitignore")).contains(".sop-cache/"));
+    List<String> ignored = Files.readAllLines(dir.resolve(".gitignore"));
+    assertTrue(ignored.contains(".sop-cache/"), ignored.toString());
+    assertTrue(ignored.contains("/handbook/"), ignored.toString());
     assertEquals(0, sop("validate").exit());
     assertTrue(Files.isRegularFile(dir.resolve(".sop-cache/validate.bin")), "beside .sop.yaml");
+    // The folder the next steps name is the one ignored.
+    Cli.Run handbook = sop("render", "handbook", "--out", InitCommand.HANDBOOK_DIR);
+    assertEquals(0, handbook.exit(), handbook.err());
+    assertTrue(Files.isRegularFile(dir.resolve("handbook/index.html")));
   }
 
   @Test
-  void initAddsTheCacheToAGitignoreThatExists() throws IOException {
+  void initAddsWhatIsMissingToAGitignoreThatExists() throws IOException {
     Files.writeString(dir.resolve(".gitignore"), "target/\n*.log");
     Cli.Run r = sop("init");
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().contains("added .sop-cache/ to .gitignore\n"), r.out());
-    assertEquals("target/\n*.log\n.sop-cache/\n", Files.readString(dir.resolve(".gitignore")));
+    assertTrue(r.out().contains("added .sop-cache/, /handbook/ to .gitignore\n"), r.out());
+    assertEquals(
+        "target/\n*.log\n.sop-cache/\n/handbook/\n", Files.readString(dir.resolve(".gitignore")));
+  }
+
+  @Test
+  void initKeepsAGitignoreThatIgnoresBothAlready() throws IOException {
+    Files.writeString(dir.resolve(".gitignore"), "/.sop-cache\nhandbook/\n");
+    Cli.Run r = sop("init");
+    assertEquals(0, r.exit(), r.err());
+    assertFalse(r.out().contains(".gitignore"), r.out());
+    assertEquals("/.sop-cache\nhandbook/\n", Files.readString(dir.resolve(".gitignore")));
   }
 
   @Test

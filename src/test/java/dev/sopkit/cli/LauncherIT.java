@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +25,18 @@ class LauncherIT {
   record Result(int exit, String out, String err) {}
 
   static Result sop(Path cwd, String... args) throws IOException, InterruptedException {
+    return sop(cwd, Map.of(), args);
+  }
+
+  /** @param env variables set for this run, on top of the test's own environment */
+  static Result sop(Path cwd, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(LAUNCHER.toString());
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
     pb.environment().put("NO_COLOR", "1");
+    pb.environment().putAll(env);
     Path out = Files.createTempFile("sop-out", ".txt");
     Path err = Files.createTempFile("sop-err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());

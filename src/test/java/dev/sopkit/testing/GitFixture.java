@@ -36,6 +36,11 @@ public final class GitFixture {
     return g;
   }
 
+  /** A repository that exists already (made by the code under test), to look into. */
+  public static GitFixture at(Path dir) {
+    return new GitFixture(dir);
+  }
+
   public Path dir() {
     return dir;
   }
