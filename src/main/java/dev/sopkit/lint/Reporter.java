@@ -17,4 +17,12 @@ public interface Reporter {
    */
   void reportHandoff(
       SourcePos pos, String artifact, List<Related> related, String format, Object... args);
+
+  /**
+   * Reports a finding that is about no artifact but points at another place, such as the
+   * declaration in org.yaml that the finding contradicts.
+   */
+  default void reportRelated(SourcePos pos, List<Related> related, String format, Object... args) {
+    reportHandoff(pos, null, related, format, args);
+  }
 }
