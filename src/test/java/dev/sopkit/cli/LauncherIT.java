@@ -109,7 +109,7 @@ class LauncherIT {
     Path root = dir.resolve("sops");
     Files.createDirectories(root);
     Files.writeString(root.resolve("org.yaml"), "org: 1\nname: A\ndepartments:\n  - {id: ops, name: Ops}\nroles:\n  - {id: clerk, name: Clerk, department: ops}\n");
-    Files.writeString(root.resolve("a.yaml"), "sop: 1\nid: OPS-001\ntitle: T\ndepartment: ops\nowner: clerk\nstatus: approved\nversion: 1.0.0\nsteps:\n  - id: s\n    role: clerck\n    do: x\n");
+    Files.writeString(root.resolve("a.yaml"), "sop: 1\nid: OPS-001\ntitle: T\ndepartment: ops\nowner: clerk\nstatus: approved\nversion: 1.0.0\nsteps:\n  - id: s\n    role: clerck\n    do: x\nreview: { every: P1Y, last: 2026-06-01 }\n");
     Result r = sop(dir, "validate", "sops");
     assertEquals(1, r.exit(), r.err());
     assertEquals(

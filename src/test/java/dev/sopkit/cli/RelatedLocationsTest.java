@@ -56,6 +56,7 @@ class RelatedLocationsTest {
             role: clerk
             do: Refund the customer.
             duration: PT1H
+        review: { every: P1Y, last: 2026-06-01 }
         """.formatted(output);
   }
 
@@ -78,6 +79,7 @@ class RelatedLocationsTest {
           role: csr
           do: Check the return.
           duration: PT1H
+      review: { every: P1Y, last: 2026-06-01 }
       """;
 
   static Path golden(String name) {

@@ -37,7 +37,7 @@ class ValidateBaseTest {
         + "\ntitle: Handle a return\ndepartment: customer-service\nowner: csr\nstatus: approved\n"
         + "version: 1.0.0\nsteps:\n  - id: check\n    role: "
         + role
-        + "\n    do: Check the return.\n";
+        + "\n    do: Check the return.\nreview: { every: P1Y, last: 2026-06-01 }\n";
   }
 
   static Path golden(String name) {
