@@ -100,6 +100,13 @@ public final class Linter {
     }
 
     @Override
+    public void reportMilder(SourcePos pos, String format, Object... args) {
+      Severity milder = severity == Severity.ERROR ? Severity.WARNING : Severity.INFO;
+      out.add(
+          Diagnostic.at(pos, rule, milder, sopByFile.get(pos.file()), String.format(format, args)));
+    }
+
+    @Override
     public void reportArtifact(SourcePos pos, String artifact, String format, Object... args) {
       out.add(
           Diagnostic.at(pos, rule, severity, sopByFile.get(pos.file()), String.format(format, args))

@@ -12,6 +12,13 @@ public interface Reporter {
   void reportArtifact(SourcePos pos, String artifact, String format, Object... args);
 
   /**
+   * Reports a finding one severity milder than the rule's (error to warning, warning to info), for
+   * work in progress such as a draft SOP. The rule says only that this case is milder; how severe
+   * the rule is stays the configuration's.
+   */
+  void reportMilder(SourcePos pos, String format, Object... args);
+
+  /**
    * Reports a finding about a handoff with its other side (the producer's line for a consumer's
    * finding, and the reverse), so a reviewer sees both files.
    */

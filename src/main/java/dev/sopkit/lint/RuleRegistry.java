@@ -4,6 +4,7 @@ import dev.sopkit.diag.Severity;
 import dev.sopkit.lint.rules.DuplicateId;
 import dev.sopkit.lint.rules.HandoffCycle;
 import dev.sopkit.lint.rules.OwnerOutsideDepartment;
+import dev.sopkit.lint.rules.PlaceholderText;
 import dev.sopkit.lint.rules.PromiseAtRisk;
 import dev.sopkit.lint.rules.ReviewMissing;
 import dev.sopkit.lint.rules.ReviewOverdue;
@@ -24,7 +25,7 @@ public final class RuleRegistry {
   public static final List<Rule> ALL = List.of(
           new DuplicateId(), new UnknownReference(), new UnmatchedInput(), new UnconsumedOutput(),
           new PromiseAtRisk(), new HandoffCycle(), new ReviewOverdue(), new ReviewMissing(),
-          new OwnerOutsideDepartment());
+          new OwnerOutsideDepartment(), new PlaceholderText());
 
   /** Findings about {@code suppress:} entries, made by the Linter after the rules have run. */
   public static final List<RuleMeta> SUPPRESSION = List.of(Suppressions.UNUSED, Suppressions.EXPIRED);

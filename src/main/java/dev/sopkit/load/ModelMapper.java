@@ -101,7 +101,29 @@ public final class ModelMapper {
             n ->
                 new Sop.Suppression(
                     ref(n, "rule"), ref(n, "artifact"), text(n.path("reason")), ref(n, "until"))),
-        ref(root, "approver"));
+        ref(root, "approver"),
+        prose());
+  }
+
+  /** The purpose, each step's do and each promise's description, in file order. */
+  private List<Ref> prose() {
+    List<Ref> out = new ArrayList<>();
+    addText(out, root, "purpose");
+    for (JsonNode step : root.path("steps")) {
+      addText(out, step, "do");
+    }
+    for (JsonNode promise : root.path("promises")) {
+      addText(out, promise, "description");
+    }
+    return out;
+  }
+
+  /** Not interned as names are: prose rarely repeats, and it is the same String as the field's. */
+  private void addText(List<Ref> out, JsonNode parent, String field) {
+    JsonNode n = parent.path(field);
+    if (n.isTextual()) {
+      out.add(new Ref(n.textValue(), map.value(parent, field)));
+    }
   }
 
   private Scenario scenario() {

@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * One SOP file, mapped leniently: a field that is missing or of the wrong type is null (or an empty
  * list), because the schema check has already reported it and cross-document rules still run.
+ *
+ * <p>{@code prose} holds the free text the author writes (the purpose, each step's {@code do},
+ * each promise's description) once more, with where it was written, for rules about the wording;
+ * the fields above keep the plain text for everything else.
  */
 public record Sop(
     String file,
@@ -26,7 +30,8 @@ public record Sop(
     List<Reference> references,
     List<Step> steps,
     List<Suppression> suppressions,
-    Ref approver) {
+    Ref approver,
+    List<Ref> prose) {
 
   /** An SOP without suppressions or approver (the form most code and tests build). */
   public Sop(
@@ -50,7 +55,7 @@ public record Sop(
       List<Step> steps) {
     this(
         file, id, title, department, owner, status, version, effective, review, purpose, stages,
-        channels, inputs, outputs, promises, kpis, references, steps, List.of(), null);
+        channels, inputs, outputs, promises, kpis, references, steps, List.of(), null, List.of());
   }
 
   /** The SOP id, or null when the file has none. */

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  */
 public final class NewSop {
   private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z-]+)}}");
+  static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z-]+)}}");
   private static final int MAX_TITLE = 200;
   private static final int MAX_SLUG = 60;
 
@@ -288,7 +288,7 @@ public final class NewSop {
     }
   }
 
-  private static String template(Kind kind) {
+  static String template(Kind kind) {
     String name = "/dev/sopkit/new/" + kind.id() + ".yaml";
     try (InputStream in = NewSop.class.getResourceAsStream(name)) {
       if (in == null) {
