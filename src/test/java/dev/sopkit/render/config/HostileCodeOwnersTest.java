@@ -48,7 +48,7 @@ class HostileCodeOwnersTest {
           new Sop(file, s.id(), s.title(), s.department(), s.owner(), s.status(), s.version(),
               s.effective(), s.review(), s.purpose(), s.stages(), s.channels(), s.inputs(),
               s.outputs(), s.promises(), s.kpis(), s.references(), s.steps(), s.suppressions(),
-              s.approver()));
+              s.approver(), s.prose()));
       reviewers.add(new Org.Reviewers(ref(s.department().value()), List.of(ref("@acme/team-" + i))));
       reviewers.add(new Org.Reviewers(ref(s.owner().value()), List.of(ref("owner-" + i + "@example.com"))));
     }
