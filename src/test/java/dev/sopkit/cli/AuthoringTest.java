@@ -163,7 +163,42 @@ class AuthoringTest {
     }
     Cli.Run v = sop("validate");
     assertEquals(0, v.exit(), v.out());
-    assertFalse(v.out().contains("error"), v.out());
+    assertFalse(v.out().contains(" error ["), v.out());
+    // The template's sentences are left for the author: warnings, since a new SOP is a draft.
+    List<String> warnings = v.out().lines().filter(l -> l.contains(": warning [")).toList();
+    assertEquals(7, warnings.size(), "3 sentences of basic, 4 of customer-request:\n" + v.out());
+    assertTrue(warnings.stream().allMatch(l -> l.contains("[placeholder-text]")), v.out());
+  }
+
+  @Test
+  void validateListsEverySentenceSopNewLeftToWrite() throws IOException {
+    init();
+    Cli.Run r =
+        sop("new", "--department", "operations", "--title", "Ship a parcel", "--template", "handoff",
+            "--to", "customer-service");
+    assertEquals(0, r.exit(), r.err());
+    String file = r.out().strip();
+    Cli.Run v = sop("validate", "--quiet");
+    List<String> found = v.out().lines().filter(l -> l.contains("[placeholder-text]")).toList();
+    // purpose and both steps: the department's name filled in still counts as the template's.
+    assertEquals(3, found.size(), v.out());
+    assertTrue(found.get(0).startsWith(file + ":"), v.out());
+    assertTrue(
+        found.get(0).contains("text 'Prepare the work and hand it over to Customer Service complete.'"),
+        v.out());
+    assertTrue(found.stream().allMatch(l -> l.contains(": warning [placeholder-text]")), v.out());
+
+    // Approved with the text unchanged, it is an error; each rewritten sentence leaves the list.
+    String text = Files.readString(dir.resolve(file));
+    Files.writeString(
+        dir.resolve(file),
+        text.replace("status: draft", "status: approved")
+            .replace("Prepare everything Customer Service needs to continue.", "Pack the parcel."));
+    Cli.Run approved = sop("validate", "--quiet");
+    assertEquals(1, approved.exit(), approved.out());
+    List<String> left = approved.out().lines().filter(l -> l.contains("[placeholder-text]")).toList();
+    assertEquals(2, left.size(), approved.out());
+    assertTrue(left.stream().allMatch(l -> l.contains(": error [placeholder-text]")), approved.out());
   }
 
   @Test

@@ -30,7 +30,31 @@ class GettingStartedIT {
     assertEquals("sops/customer-service/handle-a-refund-request.yaml\n", created.out(), created.err());
     Path sop = repo.resolve("sops/customer-service/handle-a-refund-request.yaml");
 
-    String text = Files.readString(sop);
+    LauncherIT.Result drafted = LauncherIT.sop(repo, "validate");
+    assertEquals(0, drafted.exit(), drafted.out());
+    String rule = " is the placeholder 'sop new' wrote; replace it with what is really done\n";
+    String at = "sops/customer-service/handle-a-refund-request.yaml:";
+    assertEquals(
+        at + "9:10: warning [placeholder-text] text 'Answer the customer's request completely,"
+            + " within the promised time.'" + rule
+            + at + "21:18: warning [placeholder-text] text 'We answer within 24 hours.'" + rule
+            + at + "25:9: warning [placeholder-text] text 'Record the request and find the"
+            + " customer's records.'" + rule
+            + at + "29:9: warning [placeholder-text] text 'Answer every question and tell the"
+            + " customer what happens next.'" + rule
+            + "0 errors, 4 warnings in 5 files\n",
+        drafted.out());
+    String text =
+        Files.readString(sop)
+            .replace("Answer the customer's request completely, within the promised time.",
+                "Refund every eligible return within 7 days.")
+            .replace("We answer within 24 hours.", "We confirm the refund within a day.")
+            .replace("Record the request and find the customer's records.",
+                "Open a refund ticket and link the order.")
+            .replace("Answer every question and tell the customer what happens next.",
+                "Tell the customer the refund date.");
+    Files.writeString(sop, text);
+    assertEquals("no problems in 5 files\n", LauncherIT.sop(repo, "validate").out());
     assertTrue(text.contains("\nowner: cs-agent\n"), text);
     Files.writeString(sop, text.replace("\nowner: cs-agent\n", "\nowner: cs-agnet\n"));
     LauncherIT.Result broken = LauncherIT.sop(repo, "validate");
