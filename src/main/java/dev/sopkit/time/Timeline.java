@@ -30,6 +30,7 @@ public final class Timeline {
 
   private final WorkCalendar calendar;
   private final long origin;
+  private final boolean continuous;
   private final LocalDate limit;
   private LocalDate next; // the first date not generated yet
   private long[] starts = new long[64];
@@ -46,6 +47,7 @@ public final class Timeline {
     this.next = from.minusDays(2);
     this.origin = next.atStartOfDay(calendar.zone()).toEpochSecond();
     this.limit = from.plusYears(MAX_YEARS);
+    this.continuous = calendar.continuous();
   }
 
   public WorkCalendar calendar() {
@@ -54,7 +56,7 @@ public final class Timeline {
 
   /** Working time is elapsed time: no interval arithmetic needed. */
   public boolean continuous() {
-    return calendar.continuous();
+    return continuous;
   }
 
   /** The instant {@code seconds} of work after {@code t} (NEVER if the calendar never works). */
@@ -71,18 +73,8 @@ public final class Timeline {
         return NEVER;
       }
     }
-    // the first interval whose end has accumulated at least target
-    int lo = 0;
-    int hi = size - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (before[mid] + ends[mid] - starts[mid] >= target) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return starts[lo] + (target - before[lo]);
+    int i = earliestIndexWith(target);
+    return starts[i] + (target - before[i]);
   }
 
   /** Working seconds between {@code a} and {@code b} ({@code a <= b}). */
@@ -97,52 +89,87 @@ public final class Timeline {
   }
 
   /**
-   * A latest-possible start: an instant {@code t} such that adding {@code seconds} of work at
-   * {@code t} just reaches {@code x}, where the result of {@link #add} changes from before {@code
-   * x} to {@code x} or later. The breakpoints of a composition of additions are found by pulling
-   * calendar boundaries back through it with this.
+   * A cursor over {@code y -> add(y, seconds)} (or over {@code y -> W(y)} when {@code seconds} is
+   * zero), for instants asked in nondecreasing order: {@link Cursor#at} gives the value at {@code
+   * y}, its slope and where that linear piece ends, at amortised constant cost (it walks the
+   * intervals forwards instead of searching them).
    */
-  public long pullBack(long x, long seconds) {
-    if (x == NEVER) {
-      return NEVER;
-    }
-    if (continuous()) {
-      return x - seconds;
-    }
-    long v = worked(x) - seconds;
-    if (v <= 0) {
-      return Math.min(origin, x - seconds);
-    }
-    long earliest = earliestWith(v);
-    if (add(earliest, seconds) >= x) {
-      return earliest;
-    }
-    return latestWith(v);
+  Cursor cursor(long seconds) {
+    return new Cursor(seconds);
   }
 
-  /** Interval starts and ends in {@code [from, to]}, in order (none for continuous time). */
-  public long[] boundaries(long from, long to) {
-    if (continuous()) {
-      return new long[0];
+  /**
+   * One linear piece of a function of the instant: on {@code [y, end)} the value is {@code value +
+   * (rising ? t - y : 0)}. Adding work is nondecreasing, continuous while the work both starts and
+   * ends inside working intervals, flat while it starts outside one, and jumps where the end would
+   * fall on a closing time: work that ends with the day ends at closing time, one second more of
+   * it ends one second after the next opening.
+   */
+  final class Cursor {
+    private final long seconds;
+    private int k = -1; // the last interval starting at or before the instant asked
+    private int j; // the first interval whose end has accumulated the target working time
+    long value;
+    boolean rising;
+    long end;
+
+    private Cursor(long seconds) {
+      this.seconds = seconds;
     }
-    long end = Math.min(to, origin + MAX_YEARS * 366L * 86_400);
-    while ((size == 0 || ends[size - 1] <= end) && grow()) {
-      // generate up to end
+
+    void at(long y) {
+      if (continuous()) {
+        value = seconds == 0 ? y - origin : saturated(y, seconds);
+        rising = value != NEVER;
+        end = NEVER;
+        return;
+      }
+      while ((size == 0 || starts[size - 1] <= y) && grow()) {
+        // generate until an interval starts after y, so that a gap's end is known
+      }
+      if (k >= 0 && starts[k] > y) {
+        k = lastStartingBefore(y + 1);
+      }
+      while (k + 1 < size && starts[k + 1] <= y) {
+        k++;
+      }
+      boolean working = k >= 0 && y < ends[k];
+      long w = k < 0 ? 0 : working ? before[k] + y - starts[k] : cumulative(k);
+      long gapEnd = k + 1 < size ? starts[k + 1] : NEVER;
+      if (seconds == 0) {
+        value = w;
+        rising = working;
+        end = working ? ends[k] : gapEnd;
+        return;
+      }
+      long v = saturated(w, seconds);
+      if (!reach(v)) {
+        value = NEVER;
+        rising = false;
+        end = NEVER;
+        return;
+      }
+      value = starts[j] + (v - before[j]);
+      rising = working;
+      // a working piece ends at closing time or one second after the work would end at one
+      end = working ? Math.min(ends[k], y + cumulative(j) - v + 1) : gapEnd;
     }
-    int i = firstEndingAfter(from - 1);
-    long[] out = new long[16];
-    int n = 0;
-    for (; i < size && starts[i] <= end; i++) {
-      for (long b : new long[] {starts[i], ends[i]}) {
-        if (b >= from && b <= end) {
-          if (n == out.length) {
-            out = Arrays.copyOf(out, n * 2);
-          }
-          out[n++] = b;
+
+    /** Moves j to the first interval that accumulates {@code v}; false if none ever does. */
+    private boolean reach(long v) {
+      while (total() < v) {
+        if (!grow()) {
+          return false;
         }
       }
+      if (j > 0 && cumulative(j - 1) >= v) {
+        j = earliestIndexWith(v);
+      }
+      while (cumulative(j) < v) {
+        j++;
+      }
+      return true;
     }
-    return Arrays.copyOf(out, n);
   }
 
   /** W(t): working seconds from the origin to {@code t}. */
@@ -162,34 +189,24 @@ public final class Timeline {
     return before[i] + Math.min(t, ends[i]) - starts[i];
   }
 
-  /** The earliest instant with W = v (v > 0, reached): inside or at the end of an interval. */
-  private long earliestWith(long v) {
+  /** The first interval whose end has accumulated {@code v} of work (v reached). */
+  private int earliestIndexWith(long v) {
     int lo = 0;
     int hi = size - 1;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (before[mid] + ends[mid] - starts[mid] >= v) {
+      if (cumulative(mid) >= v) {
         hi = mid;
       } else {
         lo = mid + 1;
       }
     }
-    return starts[lo] + (v - before[lo]);
+    return lo;
   }
 
-  /** The latest instant with W = v: the start of the next interval if v is reached at an end. */
-  private long latestWith(long v) {
-    long e = earliestWith(v);
-    int i = lastStartingBefore(e);
-    if (i >= 0 && e == ends[i]) {
-      while (i + 1 >= size) {
-        if (!grow()) {
-          return e;
-        }
-      }
-      return starts[i + 1];
-    }
-    return e;
+  /** Working seconds from the origin to the end of interval {@code i}. */
+  private long cumulative(int i) {
+    return before[i] + ends[i] - starts[i];
   }
 
   /** Index of the last interval starting before {@code t} (strictly), or -1. */
@@ -209,22 +226,8 @@ public final class Timeline {
     return found;
   }
 
-  private int firstEndingAfter(long t) {
-    int lo = 0;
-    int hi = size;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (ends[mid] > t) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
-  }
-
   private long total() {
-    return size == 0 ? 0 : before[size - 1] + ends[size - 1] - starts[size - 1];
+    return size == 0 ? 0 : cumulative(size - 1);
   }
 
   /** Generates the next 32 days; false once the calendar is known never to work again. */

@@ -30,6 +30,7 @@ public final class WorkCalendar {
   private final int[][] week; // index 0 = Monday; pairs start, end (minutes), sorted, disjoint
   private final SortedSet<LocalDate> holidays;
   private final boolean allWeek;
+  private final long dayLength; // asked for every SOP and handoff of a promise's search
 
   /**
    * @param week per day of the week from Monday, the ranges as {start, end, start, end, ...} in
@@ -45,6 +46,7 @@ public final class WorkCalendar {
     }
     this.holidays = new TreeSet<>(holidays);
     this.allWeek = allWeek;
+    this.dayLength = usualDay(this.week);
   }
 
   static int[][] allWeekRanges() {
@@ -101,6 +103,10 @@ public final class WorkCalendar {
    * ends at the same clock time on the next working day. 24 hours for 24/7.
    */
   public long dayLength() {
+    return dayLength;
+  }
+
+  private static long usualDay(int[][] week) {
     Map<Integer, Integer> counts = new HashMap<>();
     for (int[] day : week) {
       int total = 0;

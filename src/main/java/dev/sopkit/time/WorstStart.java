@@ -8,18 +8,20 @@ import java.util.List;
  * minutes, makes the measured time from the start to the end of the chain longest.
  *
  * <p>Each leg adds working time on its calendar ({@link Timeline#add}); the finish is their
- * composition {@code F}. The measure is {@code F(t) - t} (elapsed) or the working time between
- * {@code t} and {@code F(t)} on the measuring calendar. Both are piecewise linear in {@code t}
- * with slopes -1, 0 or 1 between breakpoints, so the maximum over the minutes of a piece is at
- * one of its ends. The breakpoints are the calendar boundaries each leg can meet (and the
- * instants where a leg's end meets one) pulled back through the legs before it, plus the
- * boundaries of the measuring calendar at both ends; only the minutes next to them are evaluated.
- * With no boundary (every calendar continuous) any start gives the same figure. Of starts that
+ * composition {@code F}. Adding work is nondecreasing and piecewise linear in the instant it
+ * starts, with slope 0 or 1 and upward jumps ({@link Timeline.Cursor}), so {@code F} is too, and
+ * it is built exactly as a list of such pieces, leg after leg, each piece of one leg's finishes
+ * split where the next leg's calendar changes. The measure is {@code F(t) - t} (elapsed) or the
+ * working time between {@code t} and {@code F(t)} on the measuring calendar, {@code W(F(t)) -
+ * W(t)}: piecewise linear again, with slopes -1, 0 or 1, so over the minutes of one piece the
+ * maximum is at its first or last minute. No start is sampled and none is missed. With no
+ * calendar boundary (every calendar continuous) any start gives the same figure. Of starts that
  * tie, the latest is reported: the last moment at which the request still meets the worst case
  * (Friday 16:30 rather than Thursday 16:30 when both wait for the same Monday).
  */
 public final class WorstStart {
   private static final long MINUTE = 60;
+  private static final long NEVER = Timeline.NEVER;
 
   /** One leg: {@code seconds} of working time on {@code timeline}. */
   public record Leg(Timeline timeline, long seconds) {}
@@ -52,21 +54,22 @@ public final class WorstStart {
     if (constant || last < first) {
       return evaluate(legs, measuring, first, true);
     }
-    long[] candidates = candidates(legs, measuring, first, last);
-    Result best = null;
-    for (long c : candidates) {
-      long base = c - Math.floorMod(c, MINUTE);
-      for (long t = base - MINUTE; t <= base + MINUTE; t += MINUTE) {
-        if (t < first || t > last) {
-          continue;
-        }
-        long m = measure(legs, measuring, t);
-        if (best == null || m > best.measure() || m == best.measure() && t > best.start()) {
-          best = new Result(t, m, null, null, false);
-        }
+    // the starts themselves: t -> t on [first, last + 1)
+    Pieces starts = new Pieces(last + 1);
+    starts.add(first, first, true);
+    Pieces finish = starts;
+    for (Leg leg : legs) {
+      if (leg.seconds() > 0) { // no work takes no time, whatever the calendar
+        finish = compose(finish, leg.timeline(), leg.seconds());
       }
     }
-    return evaluate(legs, measuring, best.start(), false);
+    long best;
+    if (measuring == null || measuring.continuous()) {
+      best = latestMax(finish, starts);
+    } else {
+      best = latestMax(compose(finish, measuring, 0), compose(starts, measuring, 0));
+    }
+    return evaluate(legs, measuring, best, false);
   }
 
   /** The measured time for one start (brute force and tests use it too). */
@@ -75,8 +78,8 @@ public final class WorstStart {
     for (Leg leg : legs) {
       x = leg.timeline().add(x, leg.seconds());
     }
-    if (x == Timeline.NEVER) {
-      return Timeline.NEVER;
+    if (x == NEVER) {
+      return NEVER;
     }
     return measuring == null ? x - t : measuring.between(t, x);
   }
@@ -90,64 +93,90 @@ public final class WorstStart {
       x = legs.get(i).timeline().add(x, legs.get(i).seconds());
       finishes[i] = x;
     }
-    long m =
-        x == Timeline.NEVER ? Timeline.NEVER : measuring == null ? x - t : measuring.between(t, x);
+    long m = x == NEVER ? NEVER : measuring == null ? x - t : measuring.between(t, x);
     return new Result(t, m, arrivals, finishes, anyStart);
   }
 
-  /** Start instants at which the measure may change slope, sorted, without duplicates. */
-  static long[] candidates(List<Leg> legs, Timeline measuring, long first, long last) {
-    LongList out = new LongList();
-    out.add(first);
-    out.add(last);
-    // the range of instants at which each leg can begin, for starts in [first, last]
-    long lo = first;
-    long hi = last;
-    for (int i = 0; i < legs.size(); i++) {
-      Leg leg = legs.get(i);
-      Timeline tl = leg.timeline();
-      if (!tl.continuous() && lo != Timeline.NEVER) {
-        long upto = hi == Timeline.NEVER ? lo + 400L * 86_400 : hi;
-        for (long b : tl.boundaries(lo, upto)) {
-          out.add(pullBack(legs, i, b));
-        }
-        // where this leg's end meets a boundary, pulled back to the arrival that causes it
-        long endHi = tl.add(hi, leg.seconds());
-        for (long b : tl.boundaries(tl.add(lo, leg.seconds()), endHi)) {
-          out.add(pullBack(legs, i, tl.pullBack(b, leg.seconds())));
-        }
+  /**
+   * {@code g} followed by {@code seconds} of work on {@code tl} ({@code y -> tl.add(y, seconds)},
+   * seconds positive), or by the working time {@code y -> W(y)} on {@code tl} when {@code seconds}
+   * is zero.
+   */
+  private static Pieces compose(Pieces g, Timeline tl, long seconds) {
+    Pieces out = new Pieces(g.end);
+    boolean worked = seconds == 0;
+    if (!worked && tl.continuous()) {
+      for (int i = 0; i < g.size; i++) {
+        long y = g.y[i];
+        long r = y + seconds;
+        out.add(g.x[i], y == NEVER || r < y ? NEVER : r, g.rising[i] && y != NEVER && r >= y);
       }
-      lo = tl.add(lo, leg.seconds());
-      hi = tl.add(hi, leg.seconds());
+      return out;
     }
-    if (measuring != null && !measuring.continuous()) {
-      for (long b : measuring.boundaries(first, last)) {
-        out.add(b);
+    Timeline.Cursor f = tl.cursor(seconds);
+    for (int i = 0; i < g.size; i++) {
+      long x0 = g.x[i];
+      long y0 = g.y[i];
+      if (y0 == NEVER) {
+        out.add(x0, NEVER, false);
+        return out; // nondecreasing: never from here on
       }
-      if (lo != Timeline.NEVER) {
-        long upto = hi == Timeline.NEVER ? lo + 400L * 86_400 : hi;
-        for (long b : measuring.boundaries(lo, upto)) {
-          out.add(pullBack(legs, legs.size(), b));
+      if (!g.rising[i]) {
+        f.at(y0);
+        out.add(x0, f.value, false);
+        continue;
+      }
+      long yEnd = y0 + (g.endOf(i) - x0);
+      for (long y = y0; y < yEnd; y = Math.min(f.end, yEnd)) {
+        f.at(y);
+        out.add(x0 + (y - y0), f.value, f.rising);
+        if (f.value == NEVER) {
+          return out;
         }
-      }
-    }
-    long[] all = out.toArray();
-    Arrays.sort(all);
-    int n = 0;
-    for (int i = 0; i < all.length; i++) {
-      if (i == 0 || all[i] != all[i - 1]) {
-        all[n++] = all[i];
       }
     }
-    return Arrays.copyOf(all, n);
+    return out;
   }
 
-  /** The start instant at which the work reaching leg {@code upto} arrives at {@code x}. */
-  private static long pullBack(List<Leg> legs, int upto, long x) {
-    for (int j = upto - 1; j >= 0 && x != Timeline.NEVER; j--) {
-      x = legs.get(j).timeline().pullBack(x, legs.get(j).seconds());
+  /**
+   * The latest minute start at which {@code p(t) - q(t)} is largest (NEVER in {@code p} counts as
+   * the largest of all).
+   */
+  private static long latestMax(Pieces p, Pieces q) {
+    long best = Long.MIN_VALUE;
+    long bestStart = p.x[0];
+    int i = 0;
+    int j = 0;
+    long x = p.x[0];
+    while (x < p.end) {
+      while (i + 1 < p.size && p.x[i + 1] <= x) {
+        i++;
+      }
+      while (j + 1 < q.size && q.x[j + 1] <= x) {
+        j++;
+      }
+      long next = Math.min(p.endOf(i), q.endOf(j));
+      long lo = ceilMinute(x);
+      long hi = next - 1 - Math.floorMod(next - 1, MINUTE);
+      if (lo <= hi) {
+        long value;
+        long t;
+        if (p.y[i] == NEVER) {
+          value = NEVER;
+          t = hi;
+        } else {
+          int slope = (p.rising[i] ? 1 : 0) - (q.rising[j] ? 1 : 0);
+          t = slope < 0 ? lo : hi;
+          value = p.at(i, t) - q.at(j, t);
+        }
+        if (value >= best) {
+          best = value;
+          bestStart = t;
+        }
+      }
+      x = next;
     }
-    return x;
+    return bestStart;
   }
 
   private static long ceilMinute(long t) {
@@ -155,23 +184,48 @@ public final class WorstStart {
     return r == 0 ? t : t + MINUTE - r;
   }
 
-  /** A growable list of longs, to keep tens of thousands of candidates unboxed. */
-  private static final class LongList {
-    private long[] items = new long[256];
-    private int size;
+  /**
+   * A nondecreasing function of the start, piecewise linear: on {@code [x[i], x[i + 1])} (the last
+   * piece up to {@code end}) its value is {@code y[i]}, plus {@code t - x[i]} when {@code
+   * rising[i]}. NEVER is flat.
+   */
+  private static final class Pieces {
+    final long end;
+    long[] x = new long[64];
+    long[] y = new long[64];
+    boolean[] rising = new boolean[64];
+    int size;
 
-    void add(long v) {
-      if (v == Timeline.NEVER) {
-        return;
-      }
-      if (size == items.length) {
-        items = Arrays.copyOf(items, size * 2);
-      }
-      items[size++] = v;
+    Pieces(long end) {
+      this.end = end;
     }
 
-    long[] toArray() {
-      return Arrays.copyOf(items, size);
+    /** Where piece {@code i} ends: where the next starts, or {@link #end}. */
+    long endOf(int i) {
+      return i + 1 < size ? x[i + 1] : end;
+    }
+
+    long at(int i, long t) {
+      return rising[i] ? y[i] + (t - x[i]) : y[i];
+    }
+
+    /** Starts a piece at {@code x0}, unless it only continues the last one. */
+    void add(long x0, long y0, boolean up) {
+      if (size > 0 && rising[size - 1] == up) {
+        long last = y[size - 1];
+        if (y0 == NEVER ? last == NEVER : last != NEVER && at(size - 1, x0) == y0) {
+          return;
+        }
+      }
+      if (size == x.length) {
+        x = Arrays.copyOf(x, size * 2);
+        y = Arrays.copyOf(y, size * 2);
+        rising = Arrays.copyOf(rising, size * 2);
+      }
+      x[size] = x0;
+      y[size] = y0;
+      rising[size] = up;
+      size++;
     }
   }
 }
