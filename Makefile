@@ -8,10 +8,14 @@ export MAVEN_OPTS := $(MAVEN_OPTS) -Djansi.noreset=true
 JAR := target/sop.jar
 # Class-data-sharing archive of the classes a run loads: bin/sop uses it when it is newer than the jar.
 JSA := target/sop.jsa
+# Ahead-of-time cache for a JDK 25 or newer (JEP 483/514), which bin/sop prefers to the archive;
+# made only when such a JDK is found (JAVA_AOT= builds without).
+AOT := target/sop.aot
+JAVA_AOT ?= $(shell scripts/find-jdk-aot.sh)
 
 .PHONY: demo test build golden check bench fuzz clean browser tools
 
-build: $(JAR) $(JSA)
+build: $(JAR) $(JSA) $(if $(JAVA_AOT),$(AOT))
 
 $(JAR): pom.xml $(shell find src/main schema templates docs/rules -type f 2>/dev/null)
 	$(MVN) -DskipTests package
@@ -25,6 +29,19 @@ train = rm -f $(2) && cache=$$(mktemp -d) && SOP_JAVA_OPTS="-XX:ArchiveClassesAt
   $(1) validate sops/ --today 2026-11-22 --cache-dir "$$cache" >/dev/null; rc=$$?; rm -rf "$$cache"; [ $$rc -le 1 ]
 $(JSA): $(JAR)
 	$(call train,bin/sop,$(JSA))
+
+# The same training run through bin/sop (so with its flags) on JAVA_AOT records a configuration
+# (-XX:AOTMode=record), from which a second JVM writes the cache (create). $(3).java names that
+# JDK for bin/sop, and is written last, so that its presence means a finished cache. The JVM
+# checks the jar and itself against the cache on every run and ignores a cache that differs.
+# $(call train_aot,LAUNCHER,CACHE,JAVA)
+train_aot = rm -f $(2) $(2).java $(2).conf && cache=$$(mktemp -d) && SOP_JAVA=$(3) \
+  SOP_JAVA_OPTS="-XX:AOTMode=record -XX:AOTConfiguration=$(2).conf -Xlog:aot*=off -Xlog:cds*=off" \
+  $(1) validate sops/ --today 2026-11-22 --cache-dir "$$cache" >/dev/null; rc=$$?; rm -rf "$$cache"; [ $$rc -le 1 ] && \
+  SOP_JAVA=$(3) SOP_JAVA_OPTS="-XX:AOTMode=create -XX:AOTConfiguration=$(2).conf -XX:AOTCache=$(2) -Xlog:aot*=off -Xlog:cds*=off" \
+  $(1) --version >/dev/null && rm -f $(2).conf && echo '$(3)' > $(2).java
+$(AOT): $(JAR)
+	$(call train_aot,bin/sop,$(AOT),$(JAVA_AOT))
 
 ## demo: build, validate the sample library in sops/, trace its scenarios and render its handbook
 demo: build
@@ -100,6 +117,7 @@ install: build completion man
 	chmod 755 $(DESTDIR)$(PREFIX)/bin/sop
 	@# The archive holds the jar's path: a staged install (DESTDIR) gets none rather than a wrong one.
 	$(if $(DESTDIR),,$(call train,$(PREFIX)/bin/sop,$(PREFIX)/share/sop/sop.jsa))
+	$(if $(DESTDIR),,$(if $(JAVA_AOT),$(call train_aot,$(PREFIX)/bin/sop,$(PREFIX)/share/sop/sop.aot,$(JAVA_AOT))))
 	install -m 644 target/completion/sop.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sop
 	install -m 644 target/completion/sop.bash $(DESTDIR)$(PREFIX)/share/sop/completion.zsh
 	install -m 644 target/man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
@@ -113,7 +131,7 @@ target/sop-$(VERSION).zip: build completion man README.md CHANGELOG.md
 	rm -rf target/dist && $(MAKE) --no-print-directory install PREFIX=$(CURDIR)/target/dist/sop-$(VERSION) > /dev/null
 	cp README.md CHANGELOG.md target/dist/sop-$(VERSION)/
 	cp -r docs target/dist/sop-$(VERSION)/share/sop/docs
-	cd target/dist && rm -f ../sop-$(VERSION).zip && zip -qr ../sop-$(VERSION).zip sop-$(VERSION) -x '*.jsa'
+	cd target/dist && rm -f ../sop-$(VERSION).zip && zip -qr ../sop-$(VERSION).zip sop-$(VERSION) -x '*.jsa' '*.aot' '*.aot.java'
 	@echo "target/sop-$(VERSION).zip"
 
 clean:

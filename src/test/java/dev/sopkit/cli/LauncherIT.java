@@ -97,6 +97,57 @@ class LauncherIT {
     }
   }
 
+  /**
+   * bin/sop prefers a JDK 25 ahead-of-time cache, else the JDK 17 class-data archive, else
+   * neither; a stale or refused cache must be ignored without a word. Every way gives the same
+   * bytes on stdout and stderr and the same exit code.
+   */
+  @Test
+  void sameOutputWithAndWithoutStartUpCaches(@TempDir Path tmp) throws Exception {
+    Path home = tmp.resolve("sop");
+    Files.createDirectories(home.resolve("bin"));
+    Files.copy(LAUNCHER, home.resolve("bin/sop"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    copyTree(PROJECT.resolve("target"), home.resolve("target"), "sop.");
+    String[] args = {"validate", PROJECT.resolve("sops").toString(), "--today", "2026-11-22", "--no-cache"};
+    Result cached = run(home, null, args);
+    Result plainJava = run(home, "java", args);
+    assertEquals(plainJava, cached);
+    Path aotJava = home.resolve("target/sop.aot.java");
+    if (Files.exists(aotJava)) {
+      Files.writeString(aotJava, tmp.resolve("no-such-jdk/bin/java") + "\n");
+      assertEquals(plainJava, run(home, null, args));
+    }
+    Files.setLastModifiedTime(home.resolve("target/sop.jar"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    assertEquals(plainJava, run(home, null, args));
+  }
+
+  private static Result run(Path home, String java, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/sop").toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
+    pb.environment().put("NO_COLOR", "1");
+    pb.environment().put("SOP_JAR", home.resolve("target/sop.jar").toString());
+    if (java != null) {
+      pb.environment().put("SOP_JAVA", java);
+    }
+    Path out = Files.createTempFile("sop-out", ".txt");
+    Path err = Files.createTempFile("sop-err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "sop did not finish");
+    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private static void copyTree(Path from, Path to, String prefix) throws IOException {
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        if (p.getFileName().toString().startsWith(prefix) && Files.isRegularFile(p)) {
+          Files.copy(p, to.resolve(p.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+
   @Test
   void versionIsPrinted() throws Exception {
     Result r = sop(PROJECT, "--version");
