@@ -46,11 +46,14 @@ class InstallIT {
     assertEquals(0, version.exit(), version.out());
     assertTrue(version.out().matches("sop \\d+\\.\\d+\\.\\d+\\n"), version.out());
 
-    // The installed sop starts from its own class-data archive, as bin/sop does: -Xshare:on makes
-    // the JVM refuse to start when the archive cannot be used (for one trained on another path).
+    // The installed sop starts from its own start-up cache, as bin/sop does: the JDK 25 AOT cache
+    // when the build found such a JDK, else the class-data archive. -XX:AOTMode=on and -Xshare:on
+    // make the JVM refuse to start when the cache cannot be used (one trained on another path).
     assertTrue(Files.isRegularFile(prefix.resolve("share/sop/sop.jsa")));
+    String strict =
+        Files.isRegularFile(prefix.resolve("share/sop/sop.aot.java")) ? "-XX:AOTMode=on" : "-Xshare:on";
     Result shared =
-        run(tmp, List.of("env", "SOP_JAVA_OPTS=-Xshare:on", sop.toString(), "--version"));
+        run(tmp, List.of("env", "SOP_JAVA_OPTS=" + strict, sop.toString(), "--version"));
     assertEquals(0, shared.exit(), shared.out());
 
     // The installed launcher uses the installed jar, from any folder.
