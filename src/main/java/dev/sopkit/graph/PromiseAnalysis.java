@@ -139,6 +139,8 @@ public final class PromiseAnalysis {
    * One SOP of the worst path, for the worst start.
    *
    * @param sop the SOP
+   * @param via the handoff the work arrives by, the one whose pickup counts (null for the first
+   *     SOP)
    * @param pickup the pickup time of the input the work arrives by (zero for the first SOP)
    * @param arrived when the work reaches it (the start, for the first SOP)
    * @param finished when it hands over (or produces the artifact, for the last)
@@ -147,6 +149,7 @@ public final class PromiseAnalysis {
    */
   public record Leg(
       Sop sop,
+      HandoffGraph.Handoff via,
       Duration pickup,
       Instant arrived,
       Instant finished,
@@ -333,13 +336,7 @@ public final class PromiseAnalysis {
           Map<Sop, Integer> seen = new IdentityHashMap<>();
           List<Long> picks = new ArrayList<>();
           for (HandoffGraph.Handoff h : graph.downstream(k)) {
-            long pick =
-                h.input().pickup() == null
-                    ? 0
-                    : Math.max(
-                        0,
-                        WorkDurations.seconds(
-                            h.input().pickup().value(), calendarOf(h.to()).dayLength()));
+            long pick = pickupSeconds(h);
             Integer at = seen.putIfAbsent(h.to(), out.size());
             if (at == null) {
               out.add(h.to());
@@ -355,6 +352,24 @@ public final class PromiseAnalysis {
           pickups.put(k, p);
           return out;
         });
+  }
+
+  private long pickupSeconds(HandoffGraph.Handoff h) {
+    return h.input().pickup() == null
+        ? 0
+        : Math.max(
+            0, WorkDurations.seconds(h.input().pickup().value(), calendarOf(h.to()).dayLength()));
+  }
+
+  /** The handoff from {@code from} to {@code to} whose pickup {@link #pickup} counts. */
+  private HandoffGraph.Handoff via(Sop from, Sop to) {
+    HandoffGraph.Handoff via = null;
+    for (HandoffGraph.Handoff h : graph.downstream(from)) {
+      if (h.to() == to && (via == null || pickupSeconds(h) > pickupSeconds(via))) {
+        via = h;
+      }
+    }
+    return via;
   }
 
   private static boolean outputs(Sop s, String artifact) {
@@ -585,6 +600,7 @@ public final class PromiseAnalysis {
         legs.add(
             new Leg(
                 s,
+                i == 0 ? null : via(worstPath.get(i - 1), s),
                 Duration.ofSeconds(pick),
                 Instant.ofEpochSecond(worst.arrivals()[i]),
                 instant(worst.finishes()[i]),

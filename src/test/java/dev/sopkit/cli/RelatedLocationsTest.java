@@ -17,12 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A pull request that renames an output: the consumer's input breaks, and every format shows the
- * finding on both files, the consumer's and the producer's.
+ * Findings that carry their other side show it in every format: a pull request that renames an
+ * output (the consumer's input breaks: the consumer's and the producer's files), a promise at risk
+ * (every SOP of its worst path).
  */
 class RelatedLocationsTest {
   static final String ORG =
@@ -82,12 +84,57 @@ class RelatedLocationsTest {
       review: { every: P1Y, last: 2026-06-01 }
       """;
 
-  static Path golden(String name) {
-    return Resources.path("related").resolve("rename").resolve(name);
-  }
+  private static final Path PROJECT = Path.of("").toAbsolutePath();
 
   private static Cli.Run validate(Path dir, String format) {
     return Cli.run(dir, "validate", "sops", "--base", "main", "--format", format, "--today", "2026-11-22");
+  }
+
+  /**
+   * One run per format against the goldens of {@code related/CASE/}; in GitHub format each of
+   * {@code files} carries at least {@code annotations} annotations (the finding, its other side).
+   */
+  private static void assertEveryFormat(
+      String goldenCase,
+      Function<String, Cli.Run> validate,
+      List<String> files,
+      int annotations,
+      int exit)
+      throws Exception {
+    Path golden = Resources.path("related").resolve(goldenCase);
+    Cli.Run text = validate.apply("text");
+    Golden.assertMatches(golden.resolve("expected.txt"), text.out());
+    assertEquals(exit, text.exit(), text.err());
+
+    Cli.Run github = validate.apply("github");
+    Golden.assertMatches(golden.resolve("expected.github"), github.out());
+    for (String file : files) {
+      assertTrue(
+          github.out().lines().filter(l -> l.contains(" file=" + file + ",")).count() >= annotations,
+          file + " carries the finding or its other side:\n" + github.out());
+    }
+
+    Cli.Run json = validate.apply("json");
+    Golden.assertMatches(golden.resolve("expected.json"), json.out()
+        .replaceAll("\"commit\" : \"[0-9a-f]{40}\"", "\"commit\" : \"<sha>\""));
+
+    Cli.Run junit = validate.apply("junit");
+    Golden.assertMatches(golden.resolve("expected.xml"), junit.out());
+
+    // SARIF: the results only (the rule list belongs to the catalogue), and the whole log valid.
+    Cli.Run sarif = validate.apply("sarif");
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode log = mapper.readTree(sarif.out());
+    // ruleIndex follows the catalogue's order, which other rules change.
+    log.path("runs").get(0).path("results").forEach(r -> ((ObjectNode) r).remove("ruleIndex"));
+    Golden.assertMatches(golden.resolve("expected.sarif-results.json"),
+        mapper.writerWithDefaultPrettyPrinter().writeValueAsString(log.path("runs").get(0).path("results")) + "\n");
+    JsonNode schema = mapper.readTree(Files.readString(Resources.path("sarif/sarif-schema-2.1.0.json")));
+    assertEquals(
+        Set.of(),
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+            .getSchema(schema, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build())
+            .validate(log));
   }
 
   @Test
@@ -100,38 +147,25 @@ class RelatedLocationsTest {
     // Too far from the old name for a "did you mean": the rename is found as an unsent output.
     git.write("sops/finance/refund.yaml", refund("refund-notice-email"));
 
-    Cli.Run text = validate(dir, "text");
-    Golden.assertMatches(golden("expected.txt"), text.out());
-    assertEquals(1, text.exit(), text.err());
+    assertEveryFormat(
+        "rename",
+        format -> validate(dir, format),
+        List.of("sops/cs/return.yaml", "sops/finance/refund.yaml"),
+        2,
+        1);
+  }
 
-    Cli.Run github = validate(dir, "github");
-    Golden.assertMatches(golden("expected.github"), github.out());
-    for (String file : List.of("sops/cs/return.yaml", "sops/finance/refund.yaml")) {
-      List<String> annotations =
-          github.out().lines().filter(l -> l.contains(" file=" + file + ",")).toList();
-      assertTrue(annotations.size() >= 2, file + " carries the finding and its other side:\n" + github.out());
-    }
-
-    Cli.Run json = validate(dir, "json");
-    Golden.assertMatches(golden("expected.json"), json.out()
-        .replaceAll("\"commit\" : \"[0-9a-f]{40}\"", "\"commit\" : \"<sha>\""));
-
-    Cli.Run junit = validate(dir, "junit");
-    Golden.assertMatches(golden("expected.xml"), junit.out());
-
-    // SARIF: the results only (the rule list belongs to the catalogue), and the whole log valid.
-    Cli.Run sarif = validate(dir, "sarif");
-    ObjectMapper mapper = new ObjectMapper();
-    JsonNode log = mapper.readTree(sarif.out());
-    // ruleIndex follows the catalogue's order, which other rules change.
-    log.path("runs").get(0).path("results").forEach(r -> ((ObjectNode) r).remove("ruleIndex"));
-    Golden.assertMatches(golden("expected.sarif-results.json"),
-        mapper.writerWithDefaultPrettyPrinter().writeValueAsString(log.path("runs").get(0).path("results")) + "\n");
-    JsonNode schema = mapper.readTree(Files.readString(Resources.path("sarif/sarif-schema-2.1.0.json")));
-    assertEquals(
-        Set.of(),
-        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-            .getSchema(schema, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build())
-            .validate(log));
+  @Test
+  void aPromiseAtRiskIsShownOnEverySopOfItsWorstPath() throws Exception {
+    String example = "docs/examples/promise-at-risk";
+    assertEveryFormat(
+        "worst-path",
+        format -> Cli.run(PROJECT, "validate", example, "--format", format, "--today", "2026-11-22"),
+        List.of(
+            example + "/customer-service/return.yaml",
+            example + "/warehouse/inspect.yaml",
+            example + "/finance/refund.yaml"),
+        1,
+        0);
   }
 }

@@ -27,12 +27,13 @@ class RuleDocExamplesTest {
   private static final Path PROJECT = Path.of("").toAbsolutePath();
 
   /** Pages whose example must show the other side of a finding, so each has a real-output block. */
-  private static final List<String> WITH_OUTPUT = List.of("unmatched-input", "unconsumed-output");
+  private static final List<String> WITH_OUTPUT = List.of("unmatched-input", "unconsumed-output", "promise-at-risk");
 
   private static final Pattern OUTPUT =
       Pattern.compile("```\n\\$ (sop validate docs/examples/[^\n]*)\n(.*?)```\n", Pattern.DOTALL);
   private static final Pattern FILE =
-      Pattern.compile("`(docs/examples/[^`]+\\.yaml)`[^\n]*\n\n```yaml\n(.*?)```\n", Pattern.DOTALL);
+      Pattern.compile(
+          "`(docs/examples/[^`]+\\.yaml)`[^\n]*(?:\n[^\n]+)*\n\n```yaml\n(.*?)```\n", Pattern.DOTALL);
   /** A comment after a value that names what a line triggers; the example file has none. */
   private static final Pattern FINDING_COMMENT = Pattern.compile(" {2,}# [^\n]*");
 
@@ -76,10 +77,15 @@ class RuleDocExamplesTest {
     }
 
     Matcher f = FILE.matcher(text);
+    int files = 0;
     while (f.find()) {
+      files++;
       String shown = FINDING_COMMENT.matcher(f.group(2)).replaceAll("");
       assertEquals(
           Files.readString(PROJECT.resolve(f.group(1)), StandardCharsets.UTF_8), shown, f.group(1));
+    }
+    if (WITH_OUTPUT.contains(rule)) {
+      assertTrue(files > 0, rule + ".md shows the files of its example library");
     }
   }
 }

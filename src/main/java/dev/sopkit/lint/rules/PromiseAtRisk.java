@@ -1,17 +1,22 @@
 package dev.sopkit.lint.rules;
 
 import dev.sopkit.diag.DidYouMean;
+import dev.sopkit.diag.Related;
 import dev.sopkit.diag.Severity;
 import dev.sopkit.graph.HandoffGraph;
 import dev.sopkit.graph.PromiseAnalysis;
 import dev.sopkit.lint.Reporter;
 import dev.sopkit.lint.Rule;
 import dev.sopkit.lint.RuleMeta;
+import dev.sopkit.model.Durations;
+import dev.sopkit.model.Ref;
 import dev.sopkit.model.Sop;
 import dev.sopkit.model.Workspace;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.List;
@@ -23,7 +28,9 @@ import java.util.stream.Collectors;
  * the departments' calendars along the handoffs from the promising SOP to the first SOP that
  * outputs X (pickups included), must not exceed {@code within}.
  * Otherwise the customer is promised something the process cannot deliver. Reported at the promise
- * with the worst path and the figures; an X that no reachable SOP outputs is reported too.
+ * with the worst path and the figures, and every SOP of that path as a related location (where the
+ * work reaches it, and when), so each department on the way sees the finding in its own file; an X
+ * that no reachable SOP outputs is reported too.
  */
 public final class PromiseAtRisk implements Rule {
   static final RuleMeta META =
@@ -69,9 +76,10 @@ public final class PromiseAtRisk implements Rule {
                 }
                 : new Object[] {name(p), r.until(), r.sop().idText(), elsewhere.idText()});
       } else if (r.atRisk()) {
-        out.reportArtifact(
+        out.reportHandoff(
             p.id() == null ? p.within().pos() : p.id().pos(),
             r.until(),
+            worstPath(r),
             "promise '%s' is at risk: %s: %s > %s%s%s%s",
             name(p),
             ids(r.path()),
@@ -82,6 +90,64 @@ public final class PromiseAtRisk implements Rule {
             unpicked(r.unpicked()));
       }
     }
+  }
+
+  /**
+   * Each SOP of the worst path where the work reaches it (the first SOP: where it hands the work
+   * on, or outputs the artifact when it is the whole path), with its times after the worst start.
+   */
+  static List<Related> worstPath(PromiseAnalysis.Result r) {
+    List<PromiseAnalysis.Leg> legs = r.legs();
+    List<Related> out = new ArrayList<>(legs.size());
+    for (int i = 0; i < legs.size(); i++) {
+      PromiseAnalysis.Leg leg = legs.get(i);
+      String sop = leg.sop().idText();
+      String step = String.format("worst path %d/%d: '%s' ", i + 1, legs.size(), sop);
+      boolean last = i == legs.size() - 1;
+      String done =
+          last
+              ? String.format("outputs '%s' %s", r.until(), after(leg.finishOffset()))
+              : "hands on " + after(leg.finishOffset());
+      Related related;
+      if (i > 0) {
+        Ref input = leg.via().input().artifact();
+        related =
+            Related.at(
+                input.pos(),
+                sop,
+                "path",
+                step
+                    + String.format(
+                        "takes '%s' here %s, %s", input.value(), after(leg.startOffset()), done));
+      } else if (!last) {
+        Ref output = legs.get(1).via().output().artifact();
+        related =
+            Related.at(
+                output.pos(),
+                sop,
+                "path",
+                step + String.format("hands '%s' on here %s", output.value(), after(leg.finishOffset())));
+      } else {
+        Ref output = produced(leg.sop(), r.until());
+        related = Related.at(output.pos(), sop, "path", step + done);
+      }
+      out.add(related);
+    }
+    return out;
+  }
+
+  /** "after 3 days 5 h" on the promise's clock, or "never" for work that is never done. */
+  private static String after(Duration d) {
+    return d.getSeconds() == Long.MAX_VALUE ? "never" : "after " + Durations.words(d);
+  }
+
+  private static Ref produced(Sop sop, String artifact) {
+    for (Sop.Output o : sop.outputs()) {
+      if (o.artifact() != null && o.artifact().value().equals(artifact)) {
+        return o.artifact();
+      }
+    }
+    throw new IllegalStateException(sop.idText() + " ends a worst path without outputting " + artifact);
   }
 
   private static final DateTimeFormatter START =
