@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Findings that carry their other side show it in every format: a pull request that renames an
  * output (the consumer's input breaks: the consumer's and the producer's files), a promise at risk
- * (every SOP of its worst path).
+ * (every SOP of its worst path), a loop of handoffs (every SOP of the loop).
  */
 class RelatedLocationsTest {
   static final String ORG =
@@ -165,6 +165,17 @@ class RelatedLocationsTest {
             example + "/customer-service/return.yaml",
             example + "/warehouse/inspect.yaml",
             example + "/finance/refund.yaml"),
+        1,
+        0);
+  }
+
+  @Test
+  void aHandoffCycleIsShownOnEverySopOfTheLoop() throws Exception {
+    String example = "docs/examples/handoff-cycle";
+    assertEveryFormat(
+        "cycle",
+        format -> Cli.run(PROJECT, "validate", example, "--format", format, "--today", "2026-11-22"),
+        List.of(example + "/customer-service/return.yaml", example + "/warehouse/inspect.yaml"),
         1,
         0);
   }

@@ -27,7 +27,7 @@ class RuleDocExamplesTest {
   private static final Path PROJECT = Path.of("").toAbsolutePath();
 
   /** Pages whose example must show the other side of a finding, so each has a real-output block. */
-  private static final List<String> WITH_OUTPUT = List.of("unmatched-input", "unconsumed-output", "promise-at-risk");
+  private static final List<String> WITH_OUTPUT = List.of("unmatched-input", "unconsumed-output", "promise-at-risk", "handoff-cycle");
 
   private static final Pattern OUTPUT =
       Pattern.compile("```\n\\$ (sop validate docs/examples/[^\n]*)\n(.*?)```\n", Pattern.DOTALL);
