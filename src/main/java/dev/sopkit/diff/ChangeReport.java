@@ -47,10 +47,26 @@ public record ChangeReport(
    * An input that nobody in force hands over any more (broken), or again (fixed).
    *
    * @param reason why it is broken, as {@code unmatched-input} says; null for fixed inputs
+   * @param producers the producer's side of a broken input, where there is one: the outputs that
+   *     handed it over at the base revision, then the other side {@code unmatched-input} names now;
+   *     empty for fixed inputs
    */
   public record InputChange(
       boolean broken, String fromDepartment, String toDepartment, String sop, String artifact,
-      String file, int line, String reason) {}
+      String file, int line, String reason, List<Producer> producers) {
+    public InputChange {
+      producers = List.copyOf(producers);
+    }
+  }
+
+  /**
+   * One output line on the producer's side of a broken input.
+   *
+   * @param base true for a line of the base revision, false for the working tree
+   * @param sop the producing SOP's id
+   * @param message what is there, e.g. "output 'refund-confirmation' handed it over here"
+   */
+  public record Producer(boolean base, String file, int line, int column, String sop, String message) {}
 
   /**
    * A promise whose worst-case time or deadline changed, or that appeared or went.

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.sopkit.diag.Text;
 import dev.sopkit.diff.ChangeReport.HandoffChange;
 import dev.sopkit.diff.ChangeReport.InputChange;
+import dev.sopkit.diff.ChangeReport.Producer;
 import dev.sopkit.diff.ChangeReport.PromiseChange;
 import dev.sopkit.diff.ChangeReport.PromiseTime;
 import dev.sopkit.diff.ChangeReport.Review;
@@ -85,6 +86,10 @@ public final class ChangeWriter {
                 + p(i.sop()) + " waits for '" + p(i.artifact()) + "'"
                 + (i.broken() && i.reason() != null ? ": " + p(i.reason()) : "")
                 + " (" + p(i.file()) + ":" + i.line() + ")");
+            for (Producer o : i.producers()) {
+              out.println("      " + (o.base() ? "at " + p(r.rev()) : "now") + ": " + p(o.file()) + ":"
+                  + o.line() + " (" + p(o.sop()) + "): " + p(o.message()));
+            }
           }
         });
     if (!r.promises().isEmpty()) {
@@ -170,6 +175,23 @@ public final class ChangeWriter {
 
   // ---------------------------------------------------------------- markdown
 
+  /** The producer's side of a broken input, a line of its own in the table cell per output. */
+  private static String producers(ChangeReport r, InputChange i) {
+    StringBuilder b = new StringBuilder();
+    for (Producer o : i.producers()) {
+      b.append("<br>")
+          .append(o.base() ? "at " + Markdown.code(r.rev()) : "now")
+          .append(": ")
+          .append(Markdown.code(o.sop()))
+          .append(' ')
+          .append(Markdown.text(o.message()))
+          .append(" (")
+          .append(Markdown.text(o.file() + ":" + o.line()))
+          .append(')');
+    }
+    return b.toString();
+  }
+
   /** For a pull-request comment: a verdict line, then tables by department pair. */
   public static void markdown(ChangeReport r, PrintWriter out) {
     long broken = r.broken();
@@ -204,7 +226,7 @@ public final class ChangeWriter {
             out.println("| " + (i.broken() ? "❌ input broken" : "✅ input fixed") + " | | "
                 + Markdown.code(i.sop()) + " | " + Markdown.code(i.artifact()) + " | "
                 + (i.broken() && i.reason() != null ? Markdown.text(i.reason()) + " " : "")
-                + "(" + Markdown.text(i.file() + ":" + i.line()) + ") |");
+                + "(" + Markdown.text(i.file() + ":" + i.line()) + ")" + producers(r, i) + " |");
           }
           for (HandoffChange h : between.handoffs()) {
             out.println("| " + (h.added() ? "➕ handoff added" : "➖ handoff removed") + " | "
@@ -289,6 +311,18 @@ public final class ChangeWriter {
         g.writeStringField("file", i.file());
         g.writeNumberField("line", i.line());
         g.writeStringField("reason", i.reason());
+        g.writeArrayFieldStart("producers");
+        for (Producer o : i.producers()) {
+          g.writeStartObject();
+          g.writeStringField("version", o.base() ? "base" : "head");
+          g.writeStringField("file", o.file());
+          g.writeNumberField("line", o.line());
+          g.writeNumberField("column", o.column());
+          g.writeStringField("sop", o.sop());
+          g.writeStringField("message", o.message());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
       }
       g.writeEndArray();

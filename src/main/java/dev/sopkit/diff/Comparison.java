@@ -2,8 +2,10 @@ package dev.sopkit.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sopkit.diag.Diagnostic;
+import dev.sopkit.diag.Related;
 import dev.sopkit.diff.ChangeReport.HandoffChange;
 import dev.sopkit.diff.ChangeReport.InputChange;
+import dev.sopkit.diff.ChangeReport.Producer;
 import dev.sopkit.diff.ChangeReport.PromiseChange;
 import dev.sopkit.diff.ChangeReport.SopChange;
 import dev.sopkit.diff.ChangeReport.SopKind;
@@ -34,7 +36,9 @@ public final class Comparison {
 
   private record InputKey(String sop, String artifact, String from) {}
 
-  private record Broken(String toDepartment, String file, int line, String reason) {}
+  /** A broken input, why, and the producer's side that {@code unmatched-input} names. */
+  private record Broken(
+      String toDepartment, String file, int line, String reason, List<Related> related) {}
 
   public static ChangeReport between(Snapshot before, Snapshot after, String rev, String commit) {
     List<HandoffChange> handoffs = new ArrayList<>();
@@ -57,7 +61,7 @@ public final class Comparison {
         (k, b) -> {
           if (!b0.containsKey(k)) {
             inputs.add(new InputChange(true, k.from(), b.toDepartment(), k.sop(), k.artifact(),
-                b.file(), b.line(), b.reason()));
+                b.file(), b.line(), b.reason(), producers(before.workspace(), k, b)));
           }
         });
     b0.forEach(
@@ -65,7 +69,7 @@ public final class Comparison {
           // Fixed only when the input is still there and now handed over, not when it was deleted.
           if (!b1.containsKey(k) && stillWaits(after.workspace(), k)) {
             inputs.add(new InputChange(false, k.from(), b.toDepartment(), k.sop(), k.artifact(),
-                b.file(), b.line(), null));
+                b.file(), b.line(), null, List.of()));
           }
         });
     inputs.sort(
@@ -114,10 +118,10 @@ public final class Comparison {
   private static Map<InputKey, Broken> broken(Snapshot s) {
     Workspace ws = s.workspace();
     HandoffGraph graph = HandoffGraph.of(ws);
-    Map<String, String> reasons = new HashMap<>();
+    Map<String, Diagnostic> reasons = new HashMap<>();
     for (Diagnostic d : s.findings()) {
       if (d.rule().equals("unmatched-input")) {
-        reasons.put(d.file() + ":" + d.line() + ":" + d.column(), d.message());
+        reasons.put(d.file() + ":" + d.line() + ":" + d.column(), d);
       }
     }
     Map<InputKey, Broken> out = new LinkedHashMap<>();
@@ -132,11 +136,43 @@ public final class Comparison {
         String from = in.from().value();
         if (graph.linksOf(in).stream().noneMatch(HandoffGraph.Handoff::inForce)) {
           Ref a = in.artifact();
+          Diagnostic d = reasons.get(a.pos().toString());
           out.putIfAbsent(
               new InputKey(sop.idText(), a.value(), from),
               new Broken(sop.departmentText(), a.pos().file(), a.pos().line(),
-                  reasons.get(a.pos().toString())));
+                  d == null ? null : d.message(), d == null ? List.of() : d.related()));
         }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The producer's side of a newly broken input: the outputs that handed it over at the base
+   * revision (the line that changed or went), then what {@code unmatched-input} names now (the
+   * close name, the output sent elsewhere, the pinned SOP).
+   */
+  private static List<Producer> producers(Workspace before, InputKey k, Broken now) {
+    List<Producer> out = new ArrayList<>();
+    Sop sop = before.sop(k.sop());
+    if (sop != null) {
+      for (Sop.Input in : sop.inputs()) {
+        if (in.artifact() == null || in.from() == null
+            || !in.artifact().value().equals(k.artifact()) || !in.from().value().equals(k.from())) {
+          continue;
+        }
+        for (HandoffGraph.Handoff h : HandoffGraph.of(before).linksOf(in)) {
+          if (h.inForce() && h.to() == sop) {
+            Ref o = h.output().artifact();
+            out.add(new Producer(true, o.pos().file(), o.pos().line(), o.pos().column(),
+                h.from().idText(), "output '" + o.value() + "' handed it over here"));
+          }
+        }
+      }
+    }
+    for (Related r : now.related()) {
+      if (r.role().equals("producer")) {
+        out.add(new Producer(false, r.file(), r.line(), r.column(), r.sop(), r.message()));
       }
     }
     return out;

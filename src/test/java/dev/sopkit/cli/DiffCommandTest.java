@@ -225,4 +225,35 @@ class DiffCommandTest {
     Cli.Run show = Cli.run(dir, "show", "CS-RET-001");
     assertTrue(show.out().contains("at risk (within 10 business days), " + start), show.out());
   }
+
+  /**
+   * A renamed output: the consumer's newly broken input names the producer's side, the output line
+   * that handed it over at the base revision and the renamed output in the working tree.
+   */
+  @Test
+  void aNewlyBrokenInputNamesTheProducersLineBeforeAndNow(@TempDir Path dir) throws Exception {
+    GitFixture git = GitFixture.init(dir);
+    git.write("sops/org.yaml", RelatedLocationsTest.ORG)
+        .write("sops/finance/refund.yaml", RelatedLocationsTest.refund("refund-confirmation"))
+        .write("sops/cs/return.yaml", RelatedLocationsTest.RETURN)
+        .commit("base");
+    git.write("sops/finance/refund.yaml", RelatedLocationsTest.refund("refund-notice-email"));
+
+    Cli.Run text = Cli.run(dir, "diff", "main");
+    assertEquals("", text.err());
+    Golden.assertMatches(golden("renamed.txt"), sha(text.out()));
+    String pair = text.out().substring(text.out().indexOf("finance -> customer-service\n"));
+    pair = pair.substring(0, pair.indexOf("\n\n") + 1);
+    assertTrue(
+        Files.readString(Path.of("docs/commands/diff.md")).contains("```\n" + pair + "```\n"),
+        "docs/commands/diff.md shows the real output:\n" + pair);
+    Cli.Run md = Cli.run(dir, "diff", "main", "--format", "markdown");
+    Golden.assertMatches(golden("renamed.md"), sha(md.out()));
+    Cli.Run json = Cli.run(dir, "diff", "main", "--format", "json");
+    Golden.assertMatches(golden("renamed.json"), sha(json.out()));
+    JsonNode producers = new ObjectMapper().readTree(json.out()).path("inputs").get(0).path("producers");
+    assertEquals("base", producers.get(0).path("version").asText());
+    assertEquals("sops/finance/refund.yaml", producers.get(0).path("file").asText());
+    assertEquals("head", producers.get(1).path("version").asText());
+  }
 }
