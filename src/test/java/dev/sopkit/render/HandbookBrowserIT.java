@@ -238,6 +238,46 @@ class HandbookBrowserIT {
     assertTrue(refund.findElement(By.cssSelector(":scope > a")).getAttribute("href").endsWith("/sops/fin-rfd-001.html"));
   }
 
+  @Test
+  void sopAndDepartmentPagesShowTheirContentsBesideThemOnWideScreensOnly() throws IOException {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    ChromeDriver chrome = (ChromeDriver) driver;
+    for (String page : List.of("sops/fin-rfd-001.html", "departments/finance.html")) {
+      open(base + page);
+      WebElement toc = driver.findElement(By.cssSelector("nav.page-toc"));
+      assertTrue(toc.isDisplayed(), page);
+      @SuppressWarnings("unchecked")
+      List<String> dangling =
+          (List<String>)
+              js.executeScript(
+                  "return Array.from(document.querySelectorAll('nav.page-toc a')).map(a => a.getAttribute('href'))"
+                      + ".filter(h => !h.startsWith('#') || !document.getElementById(h.slice(1)))");
+      assertEquals(List.of(), dangling, "every entry leads to a part of " + page);
+      Number left = (Number) js.executeScript("return arguments[0].getBoundingClientRect().left", toc);
+      Number bodyRight = (Number) js.executeScript("return document.querySelector('.page-body').getBoundingClientRect().right");
+      assertTrue(left.doubleValue() > bodyRight.doubleValue(), page + ": beside the content, " + left + " > " + bodyRight);
+      screenshot("contents-" + page.replaceAll("\\W+", "-"));
+      // It stays in view while the reader scrolls down the page.
+      js.executeScript("window.scrollTo(0, document.body.scrollHeight)");
+      Number top = (Number) js.executeScript("return arguments[0].getBoundingClientRect().top", toc);
+      assertTrue(top.doubleValue() >= 0 && top.doubleValue() < 100, page + ": top " + top);
+      chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+      assertEquals("none", js.executeScript("return getComputedStyle(arguments[0]).display", toc), page + " in print");
+      chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+    // One entry per step, numbered as the page numbers them.
+    open(base + "sops/fin-rfd-001.html");
+    assertEquals(
+        js.executeScript("return document.querySelectorAll('ol.steps > li').length"),
+        js.executeScript("return document.querySelectorAll('nav.page-toc .toc-steps a').length"));
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1000));
+    try {
+      assertTrue(!driver.findElement(By.cssSelector("nav.page-toc")).isDisplayed(), "no room on a narrow screen");
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 1000));
+    }
+  }
+
   /** Polls until the condition holds: a click or a submit returns before the next page is in. */
   private static void waitFor(String what, java.util.function.BooleanSupplier condition) {
     long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
