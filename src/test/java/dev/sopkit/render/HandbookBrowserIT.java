@@ -278,6 +278,75 @@ class HandbookBrowserIT {
     }
   }
 
+  /** Contrast (WCAG) of text on what it is drawn on, for the page, the maps and the timeline. */
+  static final String CONTRASTS =
+      """
+      const lum = c => {
+        const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => {
+          v /= 255;
+          return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+      const style = (sel, prop) => { const e = document.querySelector(sel); return e && getComputedStyle(e).getPropertyValue(prop); };
+      const pairs = [
+        ['main', 'color', 'main', 'background-color'],
+        ['.muted', 'color', 'main', 'background-color'],
+        ['main a', 'color', 'main', 'background-color'],
+        ['.map .node text', 'fill', '.map .node rect', 'fill'],
+        ['.map .edge text', 'fill', '.map .edge rect.label', 'fill'],
+        ['.timeline .lane text', 'fill', '.timeline .lane rect', 'fill'],
+        ['.timeline .tick text', 'fill', '.timeline .lane rect', 'fill'],
+        ['.timeline .bar text', 'fill', '.timeline .bar rect', 'fill']];
+      const out = {};
+      for (const [t, tp, b, bp] of pairs) {
+        const fg = style(t, tp), bg = style(b, bp);
+        if (fg && bg) out[t + ' on ' + b] = ratio(fg, bg);
+      }
+      out.paper = lum(style('main', 'background-color'));
+      return out;
+      """;
+
+  @Test
+  void theHandbookIsDarkWhenTheReadersSystemIs() throws IOException {
+    ChromeDriver chrome = (ChromeDriver) driver;
+    Map<String, Object> dark = Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark")));
+    chrome.executeCdpCommand("Emulation.setEmulatedMedia", dark);
+    try {
+      for (String page : List.of("index.html", "departments/finance.html", "journey.html", "sops/fin-rfd-001.html")) {
+        open(base + page);
+        @SuppressWarnings("unchecked")
+        Map<String, Number> c = (Map<String, Number>) chrome.executeScript(CONTRASTS);
+        assertTrue(c.get("paper").doubleValue() < 0.05, page + ": a dark page, " + c);
+        for (Map.Entry<String, Number> e : c.entrySet()) {
+          if (!e.getKey().equals("paper")) {
+            assertTrue(e.getValue().doubleValue() >= 4.5, page + ": " + e.getKey() + " contrast " + e.getValue());
+          }
+        }
+        assertTrue(c.size() >= 4, page + ": " + c);
+        screenshot("dark-" + page.replaceAll("\\W+", "-"));
+      }
+    } finally {
+      chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+    }
+    // The same pages stay light for a reader whose system is light, and always in print.
+    open(base + "journey.html");
+    @SuppressWarnings("unchecked")
+    Map<String, Number> light = (Map<String, Number>) chrome.executeScript(CONTRASTS);
+    assertTrue(light.get("paper").doubleValue() > 0.9, light.toString());
+    chrome.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("media", "print", "features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Number> print = (Map<String, Number>) chrome.executeScript(CONTRASTS);
+      assertTrue(print.get("paper").doubleValue() > 0.9, "print is black on white: " + print);
+    } finally {
+      chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "", "features", List.of()));
+    }
+  }
+
   /** Polls until the condition holds: a click or a submit returns before the next page is in. */
   private static void waitFor(String what, java.util.function.BooleanSupplier condition) {
     long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
