@@ -6,7 +6,12 @@ import dev.sopkit.graph.HandoffGraph;
 import dev.sopkit.graph.PromiseAnalysis;
 import dev.sopkit.model.Durations;
 import dev.sopkit.model.Sop;
+import dev.sopkit.time.Calendars;
+import dev.sopkit.time.Timeline;
+import dev.sopkit.time.WorkCalendar;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,7 +83,8 @@ final class JourneyPages {
       return null;
     }
     if (sops.size() > MAX_BARS) {
-      return new Views.Timeline(null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), sops.size());
+      return new Views.Timeline(
+          null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), sops.size(), List.of(), null);
     }
     Set<Sop> in = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     in.addAll(sops);
@@ -287,8 +293,102 @@ final class JourneyPages {
               num(lane[0] + 2),
               num(lane[0] + lane[1] - 2)));
     }
+    // Closed time, lane by lane, as for a journey that begins at the worst start of a promise.
+    Origin origin = origin(sops, start);
+    List<Views.Closed> closed = new ArrayList<>();
+    if (origin != null) {
+      for (Map.Entry<String, List<Sop>> lane : byDept.entrySet()) {
+        int[] l = laneAt.get(lane.getKey());
+        closed(lane.getKey(), origin.at(), end, x, l[0], l[1], closed);
+      }
+    }
     return new Views.Timeline(
-        num(LANE_LABEL + CHART + 40), num(y + 8), lanes, bars, arrows, ticks, deadlines, rows, sops.size());
+        num(LANE_LABEL + CHART + 40), num(y + 8), lanes, bars, arrows, ticks, deadlines, rows, sops.size(),
+        closed, closed.isEmpty() ? null : origin.text());
+  }
+
+  /** The instant the axis's start stands for (epoch seconds), and how the page names it. */
+  private record Origin(long at, String text) {}
+
+  /**
+   * The worst start of a promise of these SOPs, moved back by its SOP's place on the axis: of the
+   * SOPs whose promises have one (they depend on a calendar), the first to start. Null when no
+   * figure depends on when the journey begins.
+   */
+  private Origin origin(List<Sop> sops, Map<Sop, Long> start) {
+    Origin best = null;
+    long bestStart = Long.MAX_VALUE;
+    for (Sop s : sops) {
+      for (Sop.Promise p : s.promises()) {
+        PromiseAnalysis.Result r = p.until() == null ? null : site.promiseAnalysis.get().of(p);
+        if (r == null || !r.reachable() || r.worstStart() == null || start.get(s) >= bestStart) {
+          continue;
+        }
+        bestStart = start.get(s);
+        best =
+            new Origin(
+                r.worstStart().toEpochSecond() - start.get(s),
+                r.worstStartText() + ", the worst start of " + s.idText() + "'s promise '"
+                    + p.id().value() + "'" + (start.get(s) == 0 ? "" : ", less the "
+                    + Durations.words(Duration.ofSeconds(start.get(s))) + " before " + s.idText() + " starts"));
+      }
+    }
+    return best;
+  }
+
+  /** The closed stretches of a department's calendar from {@code from} for {@code length} seconds. */
+  private void closed(
+      String department,
+      long from,
+      long length,
+      java.util.function.LongToDoubleFunction x,
+      int y,
+      int h,
+      List<Views.Closed> out) {
+    WorkCalendar calendar = Calendars.of(site.ws.org()).ofDepartment(department);
+    if (calendar.continuous()) {
+      return;
+    }
+    ZoneId zone = calendar.zone();
+    Timeline working = new Timeline(calendar, Instant.ofEpochSecond(from).atZone(zone).toLocalDate());
+    long to = from + length;
+    boolean open = working.between(from, from + 1) == 1;
+    long closedSince = open ? -1 : from;
+    for (long b : working.boundaries(from + 1, to)) {
+      if (open) {
+        closedSince = b;
+      } else {
+        draw(department, closedSince, b, from, x, y, h, zone, out);
+      }
+      open = !open;
+    }
+    if (!open) {
+      draw(department, closedSince, to, from, x, y, h, zone, out);
+    }
+  }
+
+  private void draw(
+      String department,
+      long a,
+      long b,
+      long from,
+      java.util.function.LongToDoubleFunction x,
+      int y,
+      int h,
+      ZoneId zone,
+      List<Views.Closed> out) {
+    double x1 = x.applyAsDouble(a - from);
+    double x2 = x.applyAsDouble(b - from);
+    if (x2 - x1 < 0.5) {
+      return; // too short to see on this axis
+    }
+    java.time.format.DateTimeFormatter f =
+        java.time.format.DateTimeFormatter.ofPattern("EEE uuuu-MM-dd HH:mm", Locale.ROOT);
+    out.add(
+        new Views.Closed(
+            num(x1), num(y), num(x2 - x1), num(h),
+            site.deptName(department) + " closed from " + f.format(Instant.ofEpochSecond(a).atZone(zone))
+                + " to " + f.format(Instant.ofEpochSecond(b).atZone(zone)) + " " + zone.getId()));
   }
 
   private Duration worst(Sop.Promise p) {

@@ -213,9 +213,17 @@ final class Views {
       List<Tick> ticks,
       List<DeadlineLine> deadlines,
       List<TimelineRow> rows,
-      int sops) {}
+      int sops,
+      List<Closed> closed,
+      String closedFrom) {}
 
   record Lane(Link department, String y, String h, String ty) {}
+
+  /**
+   * Time a lane's department does not work, on its calendar (x to x + w, y to y + h); closedFrom
+   * on the timeline says which instant the axis's start stands for.
+   */
+  record Closed(String x, String y, String w, String h, String title) {}
 
   /** An SOP from its worst-case start (x) to its worst-case finish (x + w). */
   record Bar(Link sop, String x, String y, String w, String tx, String ty, String title) {}
