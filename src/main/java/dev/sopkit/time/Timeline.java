@@ -189,6 +189,48 @@ public final class Timeline {
     return before[i] + Math.min(t, ends[i]) - starts[i];
   }
 
+  /**
+   * Interval starts and ends in {@code [from, to]}, in order (none for continuous time): where a
+   * department opens and closes, for the handbook's journey timeline.
+   */
+  public long[] boundaries(long from, long to) {
+    if (continuous()) {
+      return new long[0];
+    }
+    long end = Math.min(to, origin + MAX_YEARS * 366L * 86_400);
+    while ((size == 0 || ends[size - 1] <= end) && grow()) {
+      // generate up to end
+    }
+    int i = firstEndingAfter(from - 1);
+    long[] out = new long[16];
+    int n = 0;
+    for (; i < size && starts[i] <= end; i++) {
+      for (long b : new long[] {starts[i], ends[i]}) {
+        if (b >= from && b <= end) {
+          if (n == out.length) {
+            out = Arrays.copyOf(out, n * 2);
+          }
+          out[n++] = b;
+        }
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private int firstEndingAfter(long t) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ends[mid] > t) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
   /** The first interval whose end has accumulated {@code v} of work (v reached). */
   private int earliestIndexWith(long v) {
     int lo = 0;

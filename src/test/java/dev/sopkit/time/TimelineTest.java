@@ -95,6 +95,10 @@ class TimelineTest {
     worked.at(at("2026-12-02T23:00", ZoneId.of("UTC")));
     assertTrue(worked.rising);
     assertEquals(at("2026-12-03T06:00", ZoneId.of("UTC")), worked.end);
+    // the journey timeline shades closed time from the same single interval
+    long[] b = t.boundaries(at("2026-12-02T12:00", ZoneId.of("UTC")), at("2026-12-03T12:00", ZoneId.of("UTC")));
+    assertEquals(List.of(at("2026-12-02T22:00", ZoneId.of("UTC")), at("2026-12-03T06:00", ZoneId.of("UTC"))), List.of(b[0], b[1]));
+    assertEquals(2, b.length);
   }
 
   @Test
@@ -103,6 +107,7 @@ class TimelineTest {
     assertTrue(t.continuous());
     long s = at("2026-12-04T16:00", ZoneId.of("UTC"));
     assertEquals(s + 86_400 * 3, t.add(s, 86_400 * 3));
+    assertEquals(0, t.boundaries(s, s + 86_400).length);
     assertEquals(86_400, WorkCalendar.ALWAYS_UTC.dayLength());
   }
 
