@@ -19,16 +19,24 @@ import java.util.function.Function;
 /** Reading an SOP repository for a command: from the working tree, or as it was at a revision. */
 final class Repos {
   private static final String ORG = "org.yaml";
+  /** The root the commands default to (their ROOT parameter's default value). */
+  static final String DEFAULT_ROOT = "sops";
 
   private Repos() {}
 
   /**
    * The SOP root a user named, resolved against the working directory; it must be a folder. A
    * folder without org.yaml whose {@code .sop.yaml} names a root (a repository made by {@code sop
-   * init}) stands for that root, as running inside it does.
+   * init}) stands for that root, as running inside it does. Without a root named, a working
+   * directory that holds org.yaml is the root.
    */
   static Path root(Path workDir, String root) throws IOException {
     Path dir = workDir.resolve(root).normalize();
+    if (!Files.isDirectory(dir) && DEFAULT_ROOT.equals(root) && Files.exists(workDir.resolve(ORG))) {
+      // No root named, and the working directory holds org.yaml itself (a library laid out flat,
+      // such as docs/examples/*): it is the root, as it would be if the user had named it.
+      return workDir.normalize();
+    }
     if (!Files.isDirectory(dir)) {
       throw new UserException(
           "'" + root + "' is not a folder; give the folder that holds org.yaml and the SOPs");
