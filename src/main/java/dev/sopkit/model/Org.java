@@ -17,22 +17,7 @@ public record Org(
     Ref calendar,
     List<Reviewers> reviewers) {
 
-  /** An org without reviewers. */
-  public Org(
-      String file,
-      String name,
-      List<Department> departments,
-      List<Role> roles,
-      List<Channel> channels,
-      List<Ref> stages,
-      List<Ref> systems,
-      Map<String, Ref> lint,
-      List<Calendar> calendars,
-      Ref calendar) {
-    this(file, name, departments, roles, channels, stages, systems, lint, calendars, calendar, List.of());
-  }
-
-  /** An org without calendars: everything is worked around the clock in UTC. */
+  /** An org without calendars (everything is worked around the clock in UTC) or reviewers. */
   public Org(
       String file,
       String name,
@@ -42,7 +27,7 @@ public record Org(
       List<Ref> stages,
       List<Ref> systems,
       Map<String, Ref> lint) {
-    this(file, name, departments, roles, channels, stages, systems, lint, List.of(), null);
+    this(file, name, departments, roles, channels, stages, systems, lint, List.of(), null, List.of());
   }
 
   /**

@@ -304,7 +304,7 @@ class HostileConfigTest {
           List.of(new Org.DayHours(ref("mon-fri"), List.of(ref("09:00-17:00")))), List.of(ref("2026-12-24")), true));
     }
     Org org = new Org("org.yaml", h(0), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(),
-        calendars, null);
+        calendars, null, List.of());
     ConfigModel model = ConfigModels.of(new Workspace(org, List.of(), LocalDate.of(2026, 11, 22)));
     assertEquals(HOSTILE.size(), model.zendeskSchedules().size());
     JsonNode tree = parseJson(new TemplateEngine(null, null).render(ConfigTarget.ZENDESK_SCHEDULES.template("json"), model));
