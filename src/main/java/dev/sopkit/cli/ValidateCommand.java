@@ -192,10 +192,10 @@ final class ValidateCommand implements Callable<Integer> {
    * for SARIF and GitHub annotations the top of the git working tree, since code scanning and pull
    * requests map paths from there whatever folder the job ran in.
    */
-  private Path pathBase() {
+  private Path pathBase() throws IOException {
     Path workDir = parent.workDir();
     if (format == OutputFormat.sarif || format == OutputFormat.github) {
-      Path top = GitRepo.topOf(workDir.resolve(root));
+      Path top = GitRepo.topOf(Repos.root(workDir, root));
       return top != null ? top : workDir;
     }
     return workDir;
