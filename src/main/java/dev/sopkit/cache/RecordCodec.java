@@ -30,6 +30,9 @@ import java.util.Map;
  */
 final class RecordCodec {
   private static final int NULL = 0, STRING = 1, REF = 2, LIST = 3, RECORD = 4, ENUM = 5;
+  /** Longer values are prose, not names: they are not interned. */
+  private static final int NAME_LENGTH = 64;
+
   private static final int INT = 6, LONG = 7, BOOL = 8, DOUBLE = 9, REF_ELSEWHERE = 10;
 
   /** A record class: its canonical constructor and component accessors, looked up once. */
@@ -230,9 +233,15 @@ final class RecordCodec {
       case REF:
       case REF_ELSEWHERE:
         {
-          String value = string(in).intern(); // as ModelMapper interns names
+          String value = string(in);
+          // Names (ids, roles, departments) recur in every SOP and are interned, as ModelMapper
+          // does; prose is rarely shared, and interning every instruction cost a warm run more
+          // than decoding it (the JVM's string table is one shared hash table).
+          if (value.length() <= NAME_LENGTH) {
+            value = value.intern();
+          }
           String where = tag == REF ? file : string(in);
-          return new Ref(value, new SourcePos(where, in.getInt(), in.getInt()));
+          return new Ref(value, where, in.getInt(), in.getInt());
         }
       case LIST:
         {

@@ -70,6 +70,7 @@ public final class RepoCheck {
       findings.add(orgDoc.problem());
       org = ModelMapper.emptyOrg(orgFile.display());
     }
+    Timings.mark("org.yaml");
 
     List<FileResult> results = listing.sops().parallelStream().map(check).toList();
     List<Sop> sops = new ArrayList<>(results.size());
@@ -80,10 +81,12 @@ public final class RepoCheck {
       }
     }
     Workspace ws = new Workspace(org, sops, today);
+    Timings.mark("files");
     // Without a readable org.yaml every reference would look unknown: report the file, not the echo.
     if (orgDoc.ok()) {
       findings.addAll(new Linter(RuleRegistry.ALL).run(ws));
     }
+    Timings.mark("rules");
     List<Scenario> scenarios = new ArrayList<>();
     for (SourceFile f : listing.scenarios()) {
       Scenario sc = scenario(f, findings);

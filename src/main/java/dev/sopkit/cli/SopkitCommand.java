@@ -62,6 +62,7 @@ public final class SopkitCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    dev.sopkit.check.Timings.start();
     System.exit(commandLine(Path.of("").toAbsolutePath()).execute(args));
   }
 

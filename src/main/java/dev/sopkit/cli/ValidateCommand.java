@@ -2,6 +2,7 @@ package dev.sopkit.cli;
 
 import dev.sopkit.cache.ContentCache;
 import dev.sopkit.check.RepoCheck;
+import dev.sopkit.check.Timings;
 import dev.sopkit.diag.Baseline;
 import dev.sopkit.diag.Diagnostic;
 import dev.sopkit.diag.Formatter;
@@ -150,11 +151,14 @@ final class ValidateCommand implements Callable<Integer> {
     List<Diagnostic> findings;
     Summary summary;
     Path shownFrom = pathBase();
+    Timings.mark("command line");
     ContentCache cache = noCache ? null : ContentCache.open(cacheDir(), About.version());
+    Timings.mark("cache open");
     Function<SourceFile, RepoCheck.FileResult> check =
         cache == null ? RepoCheck::check : cache::check;
     if (base == null) {
       listing = Repos.scan(parent.workDir(), root, shownFrom);
+      Timings.mark("list");
       RepoCheck.Result result = RepoCheck.run(listing, date, check);
       findings = result.findings();
       summary = Summary.of(findings, result.files());
@@ -169,9 +173,12 @@ final class ValidateCommand implements Callable<Integer> {
     }
     if (cache != null) {
       cache.save();
+      Timings.mark("cache save");
     }
     PrintWriter out = spec.commandLine().getOut();
     formatter(listing).write(findings, summary, quiet, out);
+    out.flush();
+    Timings.mark("output");
     if (verbose) {
       PrintWriter err = spec.commandLine().getErr();
       err.println(
@@ -181,6 +188,10 @@ final class ValidateCommand implements Callable<Integer> {
                   + RepoScanner.display(cacheDir(), parent.workDir().toAbsolutePath().normalize()));
       err.println("sop: fast paths: " + FastPathStats.YAML.describe());
       err.println("sop: fast paths: " + FastPathStats.SCHEMA.describe());
+      String time = Timings.describe();
+      if (!time.isEmpty()) {
+        err.println("sop: time: " + time);
+      }
       err.flush();
     }
     boolean failed = findings.stream().anyMatch(d -> d.severity().atLeast(failOn.level));

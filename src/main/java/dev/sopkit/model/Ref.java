@@ -22,6 +22,14 @@ public final class Ref {
     this.column = pos.column();
   }
 
+  /** The same as {@code new Ref(value, new SourcePos(file, line, column))}, without the position. */
+  public Ref(String value, String file, int line, int column) {
+    this.value = value;
+    this.file = file;
+    this.line = line;
+    this.column = column;
+  }
+
   public String value() {
     return value;
   }

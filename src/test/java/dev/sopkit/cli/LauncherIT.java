@@ -149,6 +149,19 @@ class LauncherIT {
   }
 
   @Test
+  void verboseSaysWhereTheTimeWent(@TempDir Path cache) throws Exception {
+    Result r =
+        sop(PROJECT, "validate", "sops/", "--today", "2026-11-22", "--verbose", "--cache-dir", cache.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    String time = r.err().lines().filter(l -> l.startsWith("sop: time: ")).findFirst().orElse("");
+    assertTrue(
+        time.matches(
+            "sop: time: JVM start-up \\d+ ms, command line \\d+ ms, cache open \\d+ ms, list \\d+ ms,"
+                + " org\\.yaml \\d+ ms, files \\d+ ms, rules \\d+ ms, cache save \\d+ ms, output \\d+ ms"),
+        r.err());
+  }
+
+  @Test
   void versionIsPrinted() throws Exception {
     Result r = sop(PROJECT, "--version");
     assertEquals(0, r.exit());

@@ -1,0 +1,73 @@
+package dev.sopkit.check;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where the time of one run went, phase by phase, for {@code sop validate --verbose} and the
+ * benchmark: a slow run then says whether start-up, reading, the cache or the cross-file rules cost
+ * it. Phases are marked from one thread, in order; each lasts from the previous mark to its own.
+ */
+public final class Timings {
+  private static final List<String> NAMES = new ArrayList<>();
+  private static final List<Long> NANOS = new ArrayList<>();
+  private static long started;
+  private static long last;
+
+  private Timings() {}
+
+  /** Starts a run (the first line of main): what came before is the JVM's start-up. */
+  public static synchronized void start() {
+    NAMES.clear();
+    NANOS.clear();
+    started = System.nanoTime();
+    last = started;
+  }
+
+  /** Forgets the current run, for tests: later marks record nothing until {@link #start}. */
+  static synchronized void reset() {
+    NAMES.clear();
+    NANOS.clear();
+    started = 0;
+    last = 0;
+  }
+
+  /**
+   * Ends the phase called {@code name}, which began at the previous mark. Does nothing in a run
+   * that {@link #start} did not begin (commands run in-process by tests), so nothing accumulates.
+   */
+  public static synchronized void mark(String name) {
+    if (started == 0) {
+      return;
+    }
+    long now = System.nanoTime();
+    NAMES.add(name);
+    NANOS.add(now - last);
+    last = now;
+  }
+
+  /**
+   * One line: {@code JVM start-up 80 ms, command line 105 ms, list 70 ms, files 610 ms, ...}. The
+   * JVM's own clock says how long it ran before {@link #start}; it is read only here, so that a run
+   * without {@code --verbose} does not load the management classes. Empty in a run {@link #start}
+   * did not begin.
+   */
+  public static synchronized String describe() {
+    if (started == 0) {
+      return "";
+    }
+    long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+    long sinceStart = (System.nanoTime() - started) / 1_000_000;
+    StringBuilder s =
+        new StringBuilder(
+            String.format(Locale.ROOT, "JVM start-up %d ms", Math.max(0, uptime - sinceStart)));
+    for (int i = 0; i < NAMES.size(); i++) {
+      s.append(", ")
+          .append(NAMES.get(i))
+          .append(String.format(Locale.ROOT, " %d ms", NANOS.get(i) / 1_000_000));
+    }
+    return s.toString();
+  }
+}
