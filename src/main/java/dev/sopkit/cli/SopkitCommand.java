@@ -63,6 +63,7 @@ public final class SopkitCommand implements Runnable {
 
   public static void main(String[] args) {
     dev.sopkit.check.Timings.start();
+    dev.sopkit.check.WarmUp.start(args);
     System.exit(commandLine(Path.of("").toAbsolutePath()).execute(args));
   }
 
