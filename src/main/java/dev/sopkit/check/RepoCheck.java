@@ -10,12 +10,13 @@ import dev.sopkit.load.ParsedYaml;
 import dev.sopkit.load.RepoScanner.Listing;
 import dev.sopkit.load.SourceFile;
 import dev.sopkit.load.YamlLoader;
+import dev.sopkit.model.Dates;
 import dev.sopkit.model.Org;
 import dev.sopkit.model.Ref;
 import dev.sopkit.model.Scenario;
 import dev.sopkit.model.Sop;
-import dev.sopkit.scenario.Instants;
 import dev.sopkit.model.Workspace;
+import dev.sopkit.scenario.Instants;
 import dev.sopkit.time.Calendars;
 import dev.sopkit.validate.SchemaValidator;
 import java.time.DateTimeException;
@@ -24,16 +25,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The whole check of a repository: read and schema-check every file (in parallel, each file parsed
  * once), map what could be read to the model, then run the cross-document rules.
  */
 public final class RepoCheck {
-  /** Compiled once: String.matches would compile the pattern for every file. */
-  private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
   private RepoCheck() {}
 
   /**
@@ -159,11 +156,11 @@ public final class RepoCheck {
 
   /** The schema checks the shape YYYY-MM-DD; only the calendar knows 2026-02-30 does not exist. */
   private static void realDate(Ref date, String field, String sopId, List<Diagnostic> out) {
-    if (date == null || !DATE_SHAPE.matcher(date.value()).matches()) {
+    if (date == null || !Dates.shaped(date.value())) {
       return;
     }
     try {
-      LocalDate.parse(date.value());
+      Dates.parse(date.value());
     } catch (DateTimeException e) {
       out.add(
           Diagnostic.at(

@@ -1,5 +1,6 @@
 package dev.sopkit.cli;
 
+import dev.sopkit.model.Dates;
 import dev.sopkit.model.Sop;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ final class Reviews {
       return null;
     }
     try {
-      return LocalDate.parse(review.last().value()).plus(Period.parse(review.every().value()));
+      return Dates.parse(review.last().value()).plus(Period.parse(review.every().value()));
     } catch (DateTimeException | ArithmeticException e) {
       return null; // not a valid date or period: the schema check reports it
     }

@@ -3,6 +3,7 @@ package dev.sopkit.lint;
 import dev.sopkit.diag.Diagnostic;
 import dev.sopkit.diag.DidYouMean;
 import dev.sopkit.diag.Severity;
+import dev.sopkit.model.Dates;
 import dev.sopkit.model.Sop;
 import dev.sopkit.model.SourcePos;
 import dev.sopkit.model.Workspace;
@@ -152,7 +153,7 @@ final class Suppressions {
       return false;
     }
     try {
-      return today.isAfter(LocalDate.parse(s.until().value()));
+      return today.isAfter(Dates.parse(s.until().value()));
     } catch (DateTimeException e) {
       return false;
     }

@@ -7,7 +7,6 @@ import dev.sopkit.lint.RuleMeta;
 import dev.sopkit.model.Org;
 import dev.sopkit.model.Ref;
 import dev.sopkit.model.Sop;
-import dev.sopkit.model.SourcePos;
 import dev.sopkit.model.Workspace;
 import java.util.HashMap;
 import java.util.List;
@@ -43,16 +42,19 @@ public final class DuplicateId implements Rule {
   }
 
   private static <T> void unique(String what, List<T> items, Function<T, Ref> id, Reporter out) {
-    Map<String, SourcePos> first = new HashMap<>();
+    if (items.size() < 2) {
+      return; // most SOPs have one promise: no map for them
+    }
+    Map<String, Ref> first = new HashMap<>();
     for (T item : items) {
       Ref ref = id.apply(item);
       if (ref == null) {
         continue;
       }
-      SourcePos earlier = first.putIfAbsent(ref.value(), ref.pos());
+      Ref earlier = first.putIfAbsent(ref.value(), ref);
       if (earlier != null) {
         out.report(
-            ref.pos(), "duplicate %s '%s' (first defined at %s)", what, ref.value(), earlier);
+            ref.pos(), "duplicate %s '%s' (first defined at %s)", what, ref.value(), earlier.pos());
       }
     }
   }
