@@ -56,7 +56,7 @@ import java.util.zip.ZipFile;
 public final class ContentCache {
   static final String FILE = "validate.bin";
   private static final byte[] MAGIC = "SOPCACHE".getBytes(StandardCharsets.US_ASCII);
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   /** Bigger than any useful cache, and the most one mapping can hold. */
   private static final long MAX_FILE = Integer.MAX_VALUE;
 

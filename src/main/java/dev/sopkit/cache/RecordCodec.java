@@ -128,27 +128,32 @@ final class RecordCodec {
   byte[] encode(Object value, String file) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      write(value, file, out);
+      write(value, file, out, new HashMap<>());
     } catch (IOException | ReflectiveOperationException e) {
       throw new IllegalStateException("cannot encode a check result", e);
     }
     return bytes.toByteArray();
   }
 
-  private void write(Object v, String file, DataOutputStream out)
+  /**
+   * Writes {@code v}; {@code seen} numbers the strings written so far, so that a string written
+   * again (the model holds each instruction twice: in its step and among the SOP's prose) is
+   * written as its number, and read back as the same String, as the mapper made it.
+   */
+  private void write(Object v, String file, DataOutputStream out, Map<String, Integer> seen)
       throws IOException, ReflectiveOperationException {
     if (v == null) {
       out.writeByte(NULL);
     } else if (v instanceof String s) {
       out.writeByte(STRING);
-      string(s, out);
+      string(s, out, seen);
     } else if (v instanceof Ref r) {
       SourcePos pos = r.pos();
       boolean here = pos.file().equals(file);
       out.writeByte(here ? REF : REF_ELSEWHERE);
-      string(r.value(), out);
+      string(r.value(), out, seen);
       if (!here) {
-        string(pos.file(), out);
+        string(pos.file(), out, seen);
       }
       out.writeInt(pos.line());
       out.writeInt(pos.column());
@@ -156,7 +161,7 @@ final class RecordCodec {
       out.writeByte(LIST);
       out.writeInt(list.size());
       for (Object item : list) {
-        write(item, file, out);
+        write(item, file, out, seen);
       }
     } else if (v instanceof Enum<?> e) {
       Integer index = enumIndex.get(e.getDeclaringClass());
@@ -186,12 +191,20 @@ final class RecordCodec {
       out.writeByte(RECORD);
       out.writeShort(shape.index());
       for (Method accessor : shape.accessors()) {
-        write(accessor.invoke(v), file, out);
+        write(accessor.invoke(v), file, out, seen);
       }
     }
   }
 
-  private static void string(String s, DataOutputStream out) throws IOException {
+  /** A string: its length and UTF-8 bytes, or AGAIN and its number when written before. */
+  private static void string(String s, DataOutputStream out, Map<String, Integer> seen)
+      throws IOException {
+    Integer again = seen.putIfAbsent(s, seen.size());
+    if (again != null) {
+      out.writeInt(-1);
+      out.writeInt(again);
+      return;
+    }
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(b.length);
     out.write(b);
@@ -209,7 +222,7 @@ final class RecordCodec {
   /** Reads what {@link #encode} wrote from {@code in} (positioned at it), with refs in {@code file}. */
   Object decode(ByteBuffer in, String file) throws Corrupt {
     try {
-      Object v = read(in, file, 0);
+      Object v = read(in, file, 0, new ArrayList<>());
       if (in.hasRemaining()) {
         throw new Corrupt("bytes after the value");
       }
@@ -219,7 +232,7 @@ final class RecordCodec {
     }
   }
 
-  private Object read(ByteBuffer in, String file, int depth)
+  private Object read(ByteBuffer in, String file, int depth, List<String> strings)
       throws Corrupt, ReflectiveOperationException {
     if (depth > 32) {
       throw new Corrupt("nested too deeply");
@@ -229,18 +242,18 @@ final class RecordCodec {
       case NULL:
         return null;
       case STRING:
-        return string(in);
+        return string(in, strings);
       case REF:
       case REF_ELSEWHERE:
         {
-          String value = string(in);
+          String value = string(in, strings);
           // Names (ids, roles, departments) recur in every SOP and are interned, as ModelMapper
           // does; prose is rarely shared, and interning every instruction cost a warm run more
           // than decoding it (the JVM's string table is one shared hash table).
           if (value.length() <= NAME_LENGTH) {
             value = value.intern();
           }
-          String where = tag == REF ? file : string(in);
+          String where = tag == REF ? file : string(in, strings);
           return new Ref(value, where, in.getInt(), in.getInt());
         }
       case LIST:
@@ -252,7 +265,7 @@ final class RecordCodec {
           Object[] items = new Object[n];
           boolean nulls = false;
           for (int i = 0; i < n; i++) {
-            items[i] = read(in, file, depth + 1);
+            items[i] = read(in, file, depth + 1, strings);
             nulls |= items[i] == null;
           }
           return nulls ? Collections.unmodifiableList(Arrays.asList(items)) : List.of(items);
@@ -275,7 +288,7 @@ final class RecordCodec {
           Shape shape = byIndex.get(in.getShort());
           Object[] args = new Object[shape.accessors().length];
           for (int i = 0; i < args.length; i++) {
-            args[i] = read(in, file, depth + 1);
+            args[i] = read(in, file, depth + 1, strings);
           }
           return shape.constructor().newInstance(args);
         }
@@ -284,8 +297,18 @@ final class RecordCodec {
     }
   }
 
-  private static String string(ByteBuffer in) throws Corrupt {
+  /** Reading bytes of the mapped file into an array before decoding them, one per thread. */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
+
+  private static String string(ByteBuffer in, List<String> strings) throws Corrupt {
     int n = in.getInt();
+    if (n == -1) {
+      int again = in.getInt();
+      if (again < 0 || again >= strings.size()) {
+        throw new Corrupt("string number " + again);
+      }
+      return strings.get(again);
+    }
     if (n < 0 || n > in.remaining()) {
       throw new Corrupt("string length " + n);
     }
@@ -293,11 +316,16 @@ final class RecordCodec {
     if (in.hasArray()) {
       s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
     } else {
-      byte[] b = new byte[n];
-      in.get(in.position(), b);
-      s = new String(b, StandardCharsets.UTF_8);
+      byte[] b = SCRATCH.get();
+      if (b.length < n) {
+        b = new byte[Math.max(n, b.length * 2)];
+        SCRATCH.set(b);
+      }
+      in.get(in.position(), b, 0, n);
+      s = new String(b, 0, n, StandardCharsets.UTF_8);
     }
     in.position(in.position() + n);
+    strings.add(s);
     return s;
   }
 }

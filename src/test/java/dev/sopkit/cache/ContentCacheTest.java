@@ -2,6 +2,7 @@ package dev.sopkit.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -204,6 +205,27 @@ class ContentCacheTest {
       Object back = codec.decode(java.nio.ByteBuffer.wrap(codec.encode(result, display)), display);
       assertEquals(result, back, display);
     }
+  }
+
+  @Test
+  void aStringWrittenTwiceComesBackAsOneString() throws Exception {
+    Path sops = Path.of("sops");
+    Path file;
+    try (Stream<Path> s = Files.walk(sops)) {
+      file = s.filter(p -> p.toString().endsWith(".yaml") && !p.endsWith("org.yaml")).sorted().findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    String display = file.toString();
+    FileResult result = RepoCheck.check(new SourceFile(display, display, bytes.length, () -> bytes));
+    RecordCodec codec = RecordCodec.of(FileResult.class);
+    byte[] encoded = codec.encode(result, display);
+    FileResult back = (FileResult) codec.decode(java.nio.ByteBuffer.wrap(encoded), display);
+    String instruction = back.sop().steps().get(0).instruction();
+    String prose =
+        back.sop().prose().stream().map(r -> r.value()).filter(instruction::equals).findFirst().orElseThrow();
+    // The mapper shares one String between a step and the SOP's prose; so does the cache.
+    assertSame(instruction, prose);
+    assertTrue(encoded.length < bytes.length * 2, encoded.length + " bytes for a file of " + bytes.length);
   }
 
   /** A record component of a type the codec does not write refuses the whole codec. */
