@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -28,7 +27,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 final class SimpleYamlReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   /** Stateless after construction, so one serves every thread. */
-  private static final Resolver RESOLVER = new Resolver();
+  private static final PlainResolver RESOLVER = new PlainResolver();
   /** Gives up well inside the reference path's limit, which then reports the file. */
   private static final int MAX_DEPTH = YamlLoader.MAX_DEPTH - 2;
   /** snakeyaml refuses an implicit key longer than this (the YAML spec's limit). */
@@ -498,7 +497,7 @@ final class SimpleYamlReader {
 
   /** A plain scalar typed as the reference path types it, or give up where that needs care. */
   private static JsonNode scalar(String v) {
-    Tag tag = RESOLVER.resolve(NodeId.scalar, v, true);
+    Tag tag = RESOLVER.plain(v);
     if (Tag.NULL.equals(tag)) {
       return NODES.nullNode();
     }
