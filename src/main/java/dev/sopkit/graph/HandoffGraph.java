@@ -1,7 +1,7 @@
 package dev.sopkit.graph;
 
 import dev.sopkit.model.Durations;
-import dev.sopkit.model.SourcePos;
+import dev.sopkit.model.Ref;
 import dev.sopkit.model.Sop;
 import dev.sopkit.model.Status;
 import dev.sopkit.model.Workspace;
@@ -79,9 +79,9 @@ public final class HandoffGraph {
   /** Deterministic order: producer file and output position, then consumer file and input. */
   private static final Comparator<Handoff> ORDER =
       Comparator.comparing((Handoff h) -> h.from().file())
-          .thenComparing(h -> h.output().artifact().pos(), HandoffGraph::comparePos)
+          .thenComparing(h -> h.output().artifact(), Ref::comparePositions)
           .thenComparing(h -> h.to().file())
-          .thenComparing(h -> h.input().artifact().pos(), HandoffGraph::comparePos);
+          .thenComparing(h -> h.input().artifact(), Ref::comparePositions);
 
   private HandoffGraph(Workspace ws) {
     for (Sop sop : ws.sops()) {
@@ -242,10 +242,5 @@ public final class HandoffGraph {
   static long saturatedAdd(long a, long b) {
     long r = a + b;
     return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
-  }
-
-  private static int comparePos(SourcePos a, SourcePos b) {
-    int c = Integer.compare(a.line(), b.line());
-    return c != 0 ? c : Integer.compare(a.column(), b.column());
   }
 }

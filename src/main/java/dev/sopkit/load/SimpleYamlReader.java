@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -88,6 +89,8 @@ final class SimpleYamlReader {
 
   /** The text as characters: C1-compiled code reads an array much faster than String.charAt. */
   private final char[] s;
+  /** The same text as bytes when it is printable ASCII (a byte per character), else null. */
+  private final byte[] ascii;
   private final int n;
   private final SourceMap map;
   /** The current line: its number, where it starts and where its line break (or the text) ends. */
@@ -102,8 +105,9 @@ final class SimpleYamlReader {
   /** Past the optional '---' that starts the document: any later marker or directive gives up. */
   private boolean inDocument;
 
-  private SimpleYamlReader(char[] text, SourceMap map) {
+  private SimpleYamlReader(char[] text, byte[] ascii, SourceMap map) {
     this.s = text;
+    this.ascii = ascii;
     this.n = text.length;
     this.map = map;
   }
@@ -114,11 +118,20 @@ final class SimpleYamlReader {
    * {@code printableAscii} says it holds nothing but printable ASCII and line breaks.
    */
   static ParsedYaml read(String display, char[] chars, boolean printableAscii) {
+    return read(display, chars, printableAscii, null);
+  }
+
+  /**
+   * As above; {@code ascii}, when not null, holds the same printable ASCII text as bytes, from which
+   * strings are copied without narrowing characters to bytes again.
+   */
+  static ParsedYaml read(String display, char[] chars, boolean printableAscii, byte[] ascii) {
     if (!printableAscii && !eligible(chars)) {
       FastPathStats.YAML.left(Why.NOT_ELIGIBLE.words);
       return null;
     }
-    SimpleYamlReader r = new SimpleYamlReader(chars, new SourceMap(display));
+    SimpleYamlReader r =
+        new SimpleYamlReader(chars, printableAscii ? ascii : null, new SourceMap(display));
     try {
       ParsedYaml parsed = new ParsedYaml(r.document(), r.map, null);
       FastPathStats.YAML.took();
@@ -183,7 +196,9 @@ final class SimpleYamlReader {
   }
 
   private String text(int from, int to) {
-    return new String(s, from, to - from);
+    return ascii != null
+        ? new String(ascii, from, to - from, StandardCharsets.ISO_8859_1)
+        : new String(s, from, to - from);
   }
 
   /**

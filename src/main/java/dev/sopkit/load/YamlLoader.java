@@ -159,7 +159,7 @@ public final class YamlLoader {
     char[] ascii = printableAscii(bytes);
     if (ascii != null) {
       // Most SOPs: no decoding to check, and nothing for the character checks below to find
-      ParsedYaml simple = simplePath ? SimpleYamlReader.read(display, ascii, true) : null;
+      ParsedYaml simple = simplePath ? SimpleYamlReader.read(display, ascii, true, bytes) : null;
       return simple != null ? simple : readWithSnakeyaml(display, new String(ascii));
     }
     String text;
