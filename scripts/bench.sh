@@ -162,6 +162,7 @@ echo
 mismatches_total=0
 rows=()
 paths=()
+phases=()
 declare -A validate_ms validate_cpu
 for n in $SIZES; do
 for style in $STYLES; do
@@ -190,10 +191,13 @@ for style in $STYLES; do
     head -10 "$BENCH/.diff-$key" >&2
   fi
   expected=$(wc -l <"$corpus/expected.txt")
-  # Which files each fast path handled, and why the others left it.
+  # Which files each fast path handled, and why the others left it; where the time of a run went.
   while IFS= read -r line; do
-    paths+=("- $n SOPs, $style: ${line#sop: fast paths: }")
-  done < <(cd "$corpus" && "$SOP" validate . --quiet --no-cache --verbose --today "$TODAY" 2>&1 >/dev/null | grep '^sop: fast paths: ' || true)
+    case "$line" in
+      "sop: fast paths: "*) paths+=("- $n SOPs, $style: ${line#sop: fast paths: }") ;;
+      "sop: time: "*) phases+=("- $n SOPs, $style, cold: ${line#sop: time: }") ;;
+    esac
+  done < <(cd "$corpus" && "$SOP" validate . --quiet --no-cache --verbose --today "$TODAY" 2>&1 >/dev/null | grep -E '^sop: (fast paths|time): ' || true)
 
   log "timing sop validate on $n SOPs ($style)"
   # Cold: without the cache (every file parsed and checked).
@@ -223,13 +227,15 @@ for style in $STYLES; do
     cat >"$BENCH/.warm" <<WARM
 #!/usr/bin/env bash
 cd "$corpus" && for f in ${touched[*]}; do echo "# touched \$RANDOM" >>"\$f"; done
-exec "$SOP" validate . --quiet --cache-dir "$warm_cache" --today "$TODAY"
+exec "$SOP" validate . --quiet --cache-dir "$warm_cache" --today "$TODAY" "\$@"
 WARM
     chmod +x "$BENCH/.warm"
     "$BENCH/.warm" >"$BENCH/.found-warm-$key" 2>&1 || true
     wm=$(diff <(LC_ALL=C sort "$BENCH/.found-warm-$key") <(LC_ALL=C sort "$corpus/expected.txt") | grep -c '^[<>]' || true)
     mismatches_total=$((mismatches_total + wm))
     read -r warm_ms warm_rss warm_cpu < <(measure "$runs" "$BENCH/.warm")
+    line=$("$BENCH/.warm" --verbose 2>&1 >/dev/null | grep '^sop: time: ' || true)
+    [ -z "$line" ] || phases+=("- $n SOPs, $style, warm: ${line#sop: time: }")
     rows+=("| | \`sop validate\`, warm (cache, 10 changed) | $(secs "$warm_ms") | $(secs "$warm_cpu") | $(rate "$files" "$warm_ms") | $(mb "$warm_rss") | $wm mismatches |")
     [ -x "$AJV" ] && rows+=("| | **warm sop / ajv-cli** | **$(ratio "$warm_ms" "$ajv_ms")** | $(ratio "$warm_cpu" "$ajv_cpu") | | | |")
     # Put the touched files back as they were generated (the comment lines are the only change).
@@ -339,6 +345,10 @@ echo
 [ "${#paths[@]}" -eq 0 ] || { echo "Fast paths (\`sop validate --verbose\`: files each one handled, and why the others left it):"
 echo
 printf '%s\n' "${paths[@]}"; }
+[ "${#phases[@]}" -eq 0 ] || { echo
+echo "Where the time went (\`sop validate --verbose\`, one run each; a warm run's \`files\` are the cache's):"
+echo
+printf '%s\n' "${phases[@]}"; }
 echo
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$mismatches_total" -gt 0 ]; then
