@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -23,6 +24,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -72,6 +75,8 @@ public final class ContentCache {
   private final Map<String, Entry> used = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Path temp;
+  /** The new file: written through {@link #out}, and directly for old entries copied in bulk. */
+  private FileChannel channel;
   private DataOutputStream out;
   private CRC32C written;
   private int newEntries;
@@ -313,7 +318,8 @@ public final class ContentCache {
         "Signature: 8a477f597d28d172789f06886806bc55\n# sop validate's cache: https://bford.info/cachedir/\n");
     temp = Files.createTempFile(dir, FILE + ".", ".tmp");
     written = new CRC32C();
-    OutputStream file = Files.newOutputStream(temp);
+    channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    OutputStream file = Channels.newOutputStream(channel);
     out = new DataOutputStream(new BufferedOutputStream(new CheckedStream(file, written), 1 << 16));
     out.write(MAGIC);
     out.writeInt(FORMAT);
@@ -358,16 +364,28 @@ public final class ContentCache {
       if (out == null) {
         start();
       }
-      int count = newEntries;
+      // The old entries kept are copied from the old file as it lies, in runs of neighbours (all of
+      // them one run when no file went away): no copy of each record on the heap, which made
+      // writing the cache of 10,000 SOPs a tenth of a warm run.
+      List<Entry> kept = new ArrayList<>();
       for (Entry e : used.values()) {
         if (e != NEW) {
-          byte[] record = new byte[e.length()];
-          mapped.get(e.at(), record);
-          out.write(record);
-          count++;
+          kept.add(e);
         }
       }
-      out.writeInt(count);
+      kept.sort(Comparator.comparingInt(Entry::at));
+      out.flush(); // what went through out is in the file and in the CRC: the copies follow it
+      int from = 0;
+      int to = 0;
+      for (Entry e : kept) {
+        if (e.at() != to) {
+          copy(from, to);
+          from = e.at();
+        }
+        to = e.at() + e.length();
+      }
+      copy(from, to);
+      out.writeInt(newEntries + kept.size());
       out.flush();
       out.writeLong(written.getValue());
       out.close();
@@ -378,6 +396,20 @@ public final class ContentCache {
       }
     } catch (IOException | RuntimeException e) {
       abandon();
+    }
+  }
+
+  /** Appends bytes {@code from} to {@code to} of the old file to the new one, and to its CRC. */
+  private void copy(int from, int to) throws IOException {
+    if (from == to) {
+      return;
+    }
+    for (int at = from; at < to; at += 1 << 20) {
+      ByteBuffer piece = mapped.slice(at, Math.min(1 << 20, to - at));
+      written.update(piece.duplicate());
+      while (piece.hasRemaining()) {
+        channel.write(piece);
+      }
     }
   }
 
