@@ -1,10 +1,7 @@
 package dev.sopkit.cli;
 
-import dev.sopkit.model.Dates;
 import dev.sopkit.model.Sop;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.Period;
 
 /**
  * When an SOP's next review is due: its last review plus its review period, the same dates the
@@ -15,15 +12,7 @@ final class Reviews {
 
   /** The due date, or null without a review cycle, a last review, or with an invalid value. */
   static LocalDate due(Sop sop) {
-    Sop.Review review = sop.review();
-    if (review == null || review.every() == null || review.last() == null) {
-      return null;
-    }
-    try {
-      return Dates.parse(review.last().value()).plus(Period.parse(review.every().value()));
-    } catch (DateTimeException | ArithmeticException e) {
-      return null; // not a valid date or period: the schema check reports it
-    }
+    return sop.review() == null ? null : sop.review().due();
   }
 
   /** Overdue: the due date lies before today. Retired SOPs are never overdue. */

@@ -1,5 +1,8 @@
 package dev.sopkit.model;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 
 /**
@@ -71,7 +74,23 @@ public record Sop(
     return status == Status.RETIRED;
   }
 
-  public record Review(Ref every, Ref last) {}
+  public record Review(Ref every, Ref last) {
+    /**
+     * When the next review is due: the last review plus the period, or null without either or with
+     * a value that is not a real date or period (the schema and date checks report those). The
+     * review-overdue rule, {@code sop list} and {@code sop show} all use it, so they agree.
+     */
+    public LocalDate due() {
+      if (every == null || last == null) {
+        return null;
+      }
+      try {
+        return Dates.parse(last.value()).plus(Period.parse(every.value()));
+      } catch (DateTimeException | ArithmeticException e) {
+        return null;
+      }
+    }
+  }
 
   /** An input; {@code pickup} is the longest time the department takes to start on it. */
   public record Input(Ref artifact, Ref from, Ref sop, Ref pickup) {
