@@ -29,17 +29,19 @@ final class PlainResolver extends Resolver {
 
   /** The longest value each first character has a type for; filled while the superclass registers. */
   private Map<Character, Integer> limits;
-  /** Types tried on every value, with their limits. */
-  private List<Pattern> everyValue;
-  private List<Integer> everyValueLimits;
+  /** A type snakeyaml tries on every value: its expression and limit. */
+  private record Everywhere(Pattern regexp, int limit) {}
+
+  /** Types tried on every value. */
+  private List<Everywhere> everyValue;
   /** Whether the shortcut may answer: every type tried on every value was understood. */
   private final boolean understood;
 
   PlainResolver() {
     super(); // registers the implicit types, through addImplicitResolver below
     boolean ok = true;
-    for (int i = 0; i < everyValue.size(); i++) {
-      Matcher m = WORDS.matcher(everyValue.get(i).pattern());
+    for (Everywhere type : everyValue) {
+      Matcher m = WORDS.matcher(type.regexp().pattern());
       if (!m.matches()) {
         ok = false;
         continue;
@@ -47,7 +49,7 @@ final class PlainResolver extends Resolver {
       if (m.group(1) != null) {
         for (String word : m.group(1).split("\\|", -1)) {
           if (!word.isEmpty()) {
-            limits.merge(word.charAt(0), everyValueLimits.get(i), Math::max);
+            limits.merge(word.charAt(0), type.limit(), Math::max);
           }
         }
       }
@@ -61,16 +63,13 @@ final class PlainResolver extends Resolver {
     if (limits == null) {
       limits = new HashMap<>();
       everyValue = new ArrayList<>();
-      everyValueLimits = new ArrayList<>();
     }
     if (first == null) {
-      everyValue.add(regexp);
-      everyValueLimits.add(limit);
+      everyValue.add(new Everywhere(regexp, limit));
     } else {
       for (char c : first.toCharArray()) {
         if (c == '\0') { // snakeyaml files \0 under no character: tried on every value
-          everyValue.add(regexp);
-          everyValueLimits.add(limit);
+          everyValue.add(new Everywhere(regexp, limit));
         } else {
           limits.merge(c, limit, Math::max);
         }
