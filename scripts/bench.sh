@@ -159,6 +159,18 @@ echo "| \`sop validate sops/\` (sample library, 36 files) | $(secs "$s_ms") | $(
 echo
 
 # --- corpora -----------------------------------------------------------------------------------
+# generate DIR N WHAT OPTIONS...: writes N SOPs into DIR unless it holds this generator's corpus
+generate() {
+  local dir="$1" n="$2" what="$3"
+  shift 3
+  [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$GEN_STAMP" ] || return 0
+  log "generating $n SOPs ($what) into ${dir#"$ROOT"/}"
+  rm -rf "$dir"
+  java -cp "$GEN_CP" dev.sopkit.bench.CorpusGenerator "$dir" "$n" --seed "$SEED" \
+    --broken-links "$BROKEN_LINKS" --schema-errors "$SCHEMA_ERRORS" "$@" >&2
+  echo "$GEN_STAMP" >"$dir/.stamp"
+}
+
 mismatches_total=0
 rows=()
 paths=()
@@ -169,13 +181,7 @@ for style in $STYLES; do
   corpus="$BENCH/corpus-$n"
   [ "$style" = plain ] || corpus="$BENCH/corpus-$style-$n"
   key="$n-$style"
-  if [ "$(cat "$corpus/.stamp" 2>/dev/null)" != "$GEN_STAMP" ]; then
-    log "generating $n SOPs ($style style) into ${corpus#"$ROOT"/}"
-    rm -rf "$corpus"
-    java -cp "$GEN_CP" dev.sopkit.bench.CorpusGenerator "$corpus" "$n" --seed "$SEED" \
-      --broken-links "$BROKEN_LINKS" --schema-errors "$SCHEMA_ERRORS" --style "$style" >&2
-    echo "$GEN_STAMP" >"$corpus/.stamp"
-  fi
+  generate "$corpus" "$n" "$style style" --style "$style"
   mb_size=$(find "$corpus" -name '*.yaml' -printf '%s\n' | awk '{s += $1} END {printf "%.0f", s / 1048576}')
   files=$((n + 1))
   runs=$RUNS
@@ -302,13 +308,7 @@ cal_rows+=("| sample library ($(find sops -name '*.yaml' ! -path '*/scenarios/*'
 for n in $CALENDAR_SIZES; do
   for timing in deadlines calendars; do
     corpus="$BENCH/corpus-$timing-$n"
-    if [ "$(cat "$corpus/.stamp" 2>/dev/null)" != "$GEN_STAMP" ]; then
-      log "generating $n SOPs (timing $timing) into ${corpus#"$ROOT"/}"
-      rm -rf "$corpus"
-      java -cp "$GEN_CP" dev.sopkit.bench.CorpusGenerator "$corpus" "$n" --seed "$SEED" \
-        --broken-links "$BROKEN_LINKS" --schema-errors "$SCHEMA_ERRORS" --timing "$timing" >&2
-      echo "$GEN_STAMP" >"$corpus/.stamp"
-    fi
+    generate "$corpus" "$n" "timing $timing" --timing "$timing"
     (cd "$corpus" && "$SOP" validate . --quiet --no-cache --today "$TODAY" >"$BENCH/.found-$timing-$n" 2>&1) || true
     mism=$(diff <(LC_ALL=C sort "$BENCH/.found-$timing-$n") <(LC_ALL=C sort "$corpus/expected.txt") | grep -c '^[<>]' || true)
     mismatches_total=$((mismatches_total + mism))
