@@ -15,6 +15,7 @@ public final class Timings {
   private static final List<Long> NANOS = new ArrayList<>();
   private static long started;
   private static long last;
+  private static boolean resident;
 
   private Timings() {}
 
@@ -24,6 +25,13 @@ public final class Timings {
     NANOS.clear();
     started = System.nanoTime();
     last = started;
+    resident = false;
+  }
+
+  /** Starts a run in the daemon, whose JVM started long before: there is no start-up to show. */
+  public static synchronized void startInDaemon() {
+    start();
+    resident = true;
   }
 
   /** Forgets the current run, for tests: later marks record nothing until {@link #start}. */
@@ -32,6 +40,7 @@ public final class Timings {
     NANOS.clear();
     started = 0;
     last = 0;
+    resident = false;
   }
 
   /**
@@ -58,13 +67,16 @@ public final class Timings {
     if (started == 0) {
       return "";
     }
-    long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-    long sinceStart = (System.nanoTime() - started) / 1_000_000;
-    StringBuilder s =
-        new StringBuilder(
-            String.format(Locale.ROOT, "JVM start-up %d ms", Math.max(0, uptime - sinceStart)));
+    StringBuilder s = new StringBuilder();
+    if (resident) {
+      s.append("in the daemon");
+    } else {
+      long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+      long sinceStart = (System.nanoTime() - started) / 1_000_000;
+      s.append(String.format(Locale.ROOT, "JVM start-up %d ms", Math.max(0, uptime - sinceStart)));
+    }
     for (int i = 0; i < NAMES.size(); i++) {
-      s.append(", ")
+      s.append(i == 0 && resident ? ": " : ", ")
           .append(NAMES.get(i))
           .append(String.format(Locale.ROOT, " %d ms", NANOS.get(i) / 1_000_000));
     }

@@ -1,5 +1,6 @@
 package dev.sopkit.cli;
 
+import dev.sopkit.cache.Resident;
 import dev.sopkit.diag.Text;
 import dev.sopkit.render.RenderException;
 import java.io.PrintWriter;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
       SchemaCommand.class,
       ExplainCommand.class,
       CompletionCommand.class,
+      DaemonCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or input problem, 3 internal error."})
@@ -35,6 +37,7 @@ public final class SopkitCommand implements Runnable {
   @Spec CommandSpec spec;
 
   private final Path workDir;
+  private final Resident resident;
   private ProjectConfig config;
 
   /** For tools that build the command from its class (man pages, completion scripts). */
@@ -43,7 +46,17 @@ public final class SopkitCommand implements Runnable {
   }
 
   public SopkitCommand(Path workDir) {
+    this(workDir, null);
+  }
+
+  private SopkitCommand(Path workDir, Resident resident) {
     this.workDir = workDir;
+    this.resident = resident;
+  }
+
+  /** The results the daemon holds between runs, or null in a run of its own. */
+  Resident resident() {
+    return resident;
   }
 
   /** The directory that relative paths are resolved against and shown relative to. */
@@ -69,7 +82,12 @@ public final class SopkitCommand implements Runnable {
 
   /** A configured command line; tests pass their own working directory and writers. */
   public static CommandLine commandLine(Path workDir) {
-    CommandLine cl = new CommandLine(new SopkitCommand(workDir));
+    return commandLine(workDir, null);
+  }
+
+  /** A command line for a run in the daemon, which checks files through {@code resident}. */
+  static CommandLine commandLine(Path workDir, Resident resident) {
+    CommandLine cl = new CommandLine(new SopkitCommand(workDir, resident));
     cl.setExecutionExceptionHandler(SopkitCommand::handle);
     exitCodes(cl);
     useProjectConfig(cl, workDir);

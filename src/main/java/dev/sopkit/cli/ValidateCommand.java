@@ -1,6 +1,7 @@
 package dev.sopkit.cli;
 
 import dev.sopkit.cache.ContentCache;
+import dev.sopkit.cache.Resident;
 import dev.sopkit.check.RepoCheck;
 import dev.sopkit.check.Timings;
 import dev.sopkit.diag.Baseline;
@@ -152,10 +153,13 @@ final class ValidateCommand implements Callable<Integer> {
     Summary summary;
     Path shownFrom = pathBase();
     Timings.mark("command line");
-    ContentCache cache = noCache ? null : ContentCache.open(cacheDir(), About.version());
+    // In the daemon the results of unchanged files are in memory already: no cache file to read.
+    Resident.Run resident = noCache || parent.resident() == null
+        ? null : parent.resident().begin(cacheDir().toString());
+    ContentCache cache = noCache || resident != null ? null : ContentCache.open(cacheDir(), About.version());
     Timings.mark("cache open");
     Function<SourceFile, RepoCheck.FileResult> check =
-        cache == null ? RepoCheck::check : cache::check;
+        resident != null ? resident::check : cache == null ? RepoCheck::check : cache::check;
     if (base == null) {
       listing = Repos.scan(parent.workDir(), root, shownFrom);
       Timings.mark("list");
@@ -175,6 +179,9 @@ final class ValidateCommand implements Callable<Integer> {
       cache.save();
       Timings.mark("cache save");
     }
+    if (resident != null) {
+      resident.finish();
+    }
     PrintWriter out = spec.commandLine().getOut();
     formatter(listing).write(findings, summary, quiet, out);
     out.flush();
@@ -182,10 +189,13 @@ final class ValidateCommand implements Callable<Integer> {
     if (verbose) {
       PrintWriter err = spec.commandLine().getErr();
       err.println(
-          cache == null
-              ? "sop: cache: not used"
-              : "sop: cache: " + cache.hits() + " files unchanged since the last run, from "
-                  + RepoScanner.display(cacheDir(), parent.workDir().toAbsolutePath().normalize()));
+          resident != null
+              ? "sop: cache: " + resident.hits() + " files unchanged since the last run, held by"
+                  + " the daemon"
+              : cache == null
+                  ? "sop: cache: not used"
+                  : "sop: cache: " + cache.hits() + " files unchanged since the last run, from "
+                      + RepoScanner.display(cacheDir(), parent.workDir().toAbsolutePath().normalize()));
       err.println("sop: fast paths: " + FastPathStats.YAML.describe());
       err.println("sop: fast paths: " + FastPathStats.SCHEMA.describe());
       String time = Timings.describe();

@@ -129,9 +129,8 @@ public final class RepoScanner {
                 return FileVisitResult.CONTINUE;
               }
             }
-            Path readFrom = target;
             SourceFile source =
-                new SourceFile(display, relative, size, () -> Files.readAllBytes(readFrom));
+                new SourceFile(display, relative, size, new SourceFile.OnDisk(target));
             if (relative.equals(ORG_FILE)) {
               org[0] = source;
             } else if (scenario(relative)) {

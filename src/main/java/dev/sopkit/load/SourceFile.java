@@ -1,6 +1,8 @@
 package dev.sopkit.load;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A file of the repository, wherever it comes from (the working tree or a git revision).
@@ -15,5 +17,13 @@ public record SourceFile(String display, String relative, long size, Content con
   @FunctionalInterface
   public interface Content {
     byte[] read() throws IOException;
+  }
+
+  /** The bytes of a file in the working tree, which the daemon can also ask whether it changed. */
+  public record OnDisk(Path path) implements Content {
+    @Override
+    public byte[] read() throws IOException {
+      return Files.readAllBytes(path);
+    }
   }
 }
