@@ -86,6 +86,7 @@ public final class Resident {
     private final Map<String, Held> last;
     private final Map<String, Held> kept = new ConcurrentHashMap<>();
     private final LongAdder hits = new LongAdder();
+    private final LongAdder unread = new LongAdder();
 
     private Run(String scope, Map<String, Held> last) {
       this.scope = scope;
@@ -101,6 +102,7 @@ public final class Resident {
       long readAt = System.currentTimeMillis();
       Stamp stamp = Stamp.of(file);
       if (held != null && stamp != null && stamp.equals(held.stamp())) {
+        unread.increment();
         return hit(file, held);
       }
       byte[] bytes;
@@ -128,6 +130,11 @@ public final class Resident {
     /** Files whose result was held. */
     public long hits() {
       return hits.sum();
+    }
+
+    /** Of those, the files not read again, their stamp unchanged. */
+    public long unread() {
+      return unread.sum();
     }
 
     /** Keeps this run's files for the next run of the scope. */

@@ -224,6 +224,24 @@ final class DaemonCommand implements Runnable {
     }
   }
 
+  /** Runs a client's command line in the daemon, as {@code sop} would in the client's folder. */
+  static Server.Runner runner(Resident resident) {
+    return (workDir, colour, args, out, err) -> {
+      Timings.startInDaemon();
+      CommandLine cl = SopkitCommand.commandLine(workDir, resident);
+      cl.setOut(out);
+      cl.setErr(err);
+      try {
+        return Terminal.forClient(colour, () -> cl.execute(args.toArray(String[]::new)));
+      } catch (RuntimeException | StackOverflowError e) {
+        // picocli maps what a command throws; this is what escapes it, and must not stop the daemon
+        err.println("sop: internal error in the daemon: " + Text.printable(String.valueOf(e)));
+        err.flush();
+        return ExitCodes.INTERNAL;
+      }
+    };
+  }
+
   /** The daemon itself, as {@code start} runs it; not for users. */
   @Command(name = "serve", hidden = true, description = "Run the daemon in the foreground.")
   static final class Serve implements Callable<Integer> {
@@ -235,22 +253,7 @@ final class DaemonCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Resident resident = new Resident();
-      Server.Runner runner =
-          (workDir, colour, args, out, err) -> {
-            Timings.startInDaemon();
-            CommandLine cl = SopkitCommand.commandLine(workDir, resident);
-            cl.setOut(out);
-            cl.setErr(err);
-            try {
-              return Terminal.forClient(colour, () -> cl.execute(args.toArray(String[]::new)));
-            } catch (RuntimeException | StackOverflowError e) {
-              err.println("sop: internal error in the daemon: " + Text.printable(String.valueOf(e)));
-              err.flush();
-              return ExitCodes.INTERNAL;
-            }
-          };
-      new Server(secureDir(), jar(), runner, duration(idle, spec.commandLine())).serve();
+      new Server(secureDir(), jar(), runner(new Resident()), duration(idle, spec.commandLine())).serve();
       spec.commandLine().getOut().println("sop: daemon " + ProcessHandle.current().pid() + " stopped");
       spec.commandLine().getOut().flush();
       return ExitCodes.CLEAN;

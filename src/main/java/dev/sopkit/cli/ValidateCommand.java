@@ -191,7 +191,7 @@ final class ValidateCommand implements Callable<Integer> {
       err.println(
           resident != null
               ? "sop: cache: " + resident.hits() + " files unchanged since the last run, held by"
-                  + " the daemon"
+                  + " the daemon (" + resident.unread() + " of them not read again)"
               : cache == null
                   ? "sop: cache: not used"
                   : "sop: cache: " + cache.hits() + " files unchanged since the last run, from "
