@@ -20,6 +20,7 @@
 #              CALENDAR_SIZES="10000" (empty: only the sample library)
 #              RUNS=5 (timed runs per measurement; the median is shown)
 #              RUNS_LARGE=3 (timed runs for corpora of 50,000 SOPs and more)
+#              DAEMON_WARMUP=10 (untimed runs through the daemon before it is timed)
 #              SEED=42  BROKEN_LINKS=2 SCHEMA_ERRORS=2 (percent of files with an injected problem)
 set -euo pipefail
 
@@ -29,6 +30,10 @@ CALENDAR_SIZES="${CALENDAR_SIZES-10000}"
 STYLES="${STYLES:-plain mixed}"
 RUNS="${RUNS:-5}"
 RUNS_LARGE="${RUNS_LARGE:-3}"
+DAEMON_WARMUP="${DAEMON_WARMUP:-10}"
+# Every figure is of a run of its own unless it says otherwise: a daemon the user left running
+# (`sop daemon start`) must not answer for the JVM.
+export SOP_DAEMON=0
 SEED="${SEED:-42}"
 BROKEN_LINKS="${BROKEN_LINKS:-2}"
 SCHEMA_ERRORS="${SCHEMA_ERRORS:-2}"
@@ -244,6 +249,35 @@ WARM
     [ -z "$line" ] || phases+=("- $n SOPs, $style, warm: ${line#sop: time: }")
     rows+=("| | \`sop validate\`, warm (cache, 10 changed) | $(secs "$warm_ms") | $(secs "$warm_cpu") | $(rate "$files" "$warm_ms") | $(mb "$warm_rss") | $wm mismatches |")
     [ -x "$AJV" ] && rows+=("| | **warm sop / ajv-cli** | **$(ratio "$warm_ms" "$ajv_ms")** | $(ratio "$warm_cpu" "$ajv_cpu") | | | |")
+    if "$SOP" daemon --help >/dev/null 2>&1; then
+      # The same warm runs answered by the daemon (`sop daemon start`), which keeps the JVM and
+      # the checked files between runs. Its first runs compile its code: DAEMON_WARMUP untimed
+      # runs come first. CPU is the daemon's (its mean per run, from /proc) plus the client's
+      # median; peak RSS is the daemon's.
+      log "timing sop validate through the daemon on $n SOPs ($style), 10 files changed"
+      export SOP_DAEMON_DIR="$BENCH/daemon" SOP_DAEMON=1
+      "$SOP" daemon stop >/dev/null 2>&1 || true
+      "$SOP" daemon start --idle 30m >/dev/null
+      d_pid=$(cut -d' ' -f3 "$SOP_DAEMON_DIR/daemon")
+      for _ in $(seq "$DAEMON_WARMUP"); do "$BENCH/.warm" >/dev/null 2>&1 || true; done
+      "$BENCH/.warm" >"$BENCH/.found-daemon-$key" 2>&1 || true
+      dm=$(diff <(LC_ALL=C sort "$BENCH/.found-daemon-$key") <(LC_ALL=C sort "$corpus/expected.txt") | grep -c '^[<>]' || true)
+      mismatches_total=$((mismatches_total + dm))
+      d_ticks0=$(awk '{print $14 + $15}' "/proc/$d_pid/stat")
+      read -r d_ms _ d_cpu < <(measure "$runs" "$BENCH/.warm")
+      d_ticks1=$(awk '{print $14 + $15}' "/proc/$d_pid/stat")
+      # measure made runs + 1 runs (its first one fills the page cache)
+      d_cpu=$(awk -v t="$((d_ticks1 - d_ticks0))" -v hz="$(getconf CLK_TCK)" -v n="$((runs + 1))" -v c="$d_cpu" \
+        'BEGIN {printf "%d", t * 1000 / hz / n + c}')
+      d_rss=$(awk '/VmHWM/ {print $2}' "/proc/$d_pid/status")
+      line=$("$BENCH/.warm" --verbose 2>&1 >/dev/null | grep '^sop: time: ' || true)
+      [ -z "$line" ] || phases+=("- $n SOPs, $style, warm through the daemon: ${line#sop: time: }")
+      "$SOP" daemon stop >/dev/null
+      export SOP_DAEMON=0
+      unset SOP_DAEMON_DIR
+      rows+=("| | \`sop validate\`, warm through the daemon (10 changed) | $(secs "$d_ms") | $(secs "$d_cpu") | $(rate "$files" "$d_ms") | $(mb "$d_rss") | $dm mismatches |")
+      [ -x "$AJV" ] && rows+=("| | **daemon sop / ajv-cli** | **$(ratio "$d_ms" "$ajv_ms")** | $(ratio "$d_cpu" "$ajv_cpu") | | | |")
+    fi
     # Put the touched files back as they were generated (the comment lines are the only change).
     (cd "$corpus" && for f in "${touched[@]}"; do sed -i '/^# touched [0-9]*$/d' "$f"; done)
   fi

@@ -243,7 +243,11 @@ final class DaemonCommand implements Runnable {
   }
 
   /** The daemon itself, as {@code start} runs it; not for users. */
-  @Command(name = "serve", hidden = true, description = "Run the daemon in the foreground.")
+  @Command(
+      name = "serve",
+      hidden = true,
+      header = "Run the daemon in the foreground (what start runs).",
+      description = "Run the daemon in the foreground (what start runs).")
   static final class Serve implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin HelpOption help;

@@ -26,7 +26,8 @@ class DaemonIT {
     Path jar = tmp.resolve("sop.jar");
     Files.copy(PROJECT.resolve("target/sop.jar"), jar, StandardCopyOption.REPLACE_EXISTING);
     Path state = tmp.resolve("state");
-    Map<String, String> env = new HashMap<>(Map.of("SOP_JAR", jar.toString(), "SOP_DAEMON_DIR", state.toString()));
+    Map<String, String> env =
+        new HashMap<>(Map.of("SOP_JAR", jar.toString(), "SOP_DAEMON_DIR", state.toString(), "SOP_DAEMON", "1"));
     Map<String, String> without = new HashMap<>(env);
     without.put("SOP_DAEMON", "0");
     try {
@@ -89,7 +90,7 @@ class DaemonIT {
 
   @Test
   void startStatusStop(@TempDir Path tmp) throws Exception {
-    Map<String, String> env = Map.of("SOP_DAEMON_DIR", tmp.resolve("state").toString());
+    Map<String, String> env = Map.of("SOP_DAEMON_DIR", tmp.resolve("state").toString(), "SOP_DAEMON", "1");
     try {
       assertEquals(0, LauncherIT.sop(tmp, env, "daemon", "start").exit());
       LauncherIT.Result status = LauncherIT.sop(tmp, env, "daemon", "status");

@@ -36,6 +36,8 @@ class LauncherIT {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
     pb.environment().put("NO_COLOR", "1");
+    // A daemon the developer left running must not answer for the run under test.
+    pb.environment().put("SOP_DAEMON", "0");
     pb.environment().putAll(env);
     Path out = Files.createTempFile("sop-out", ".txt");
     Path err = Files.createTempFile("sop-err", ".txt");
