@@ -128,13 +128,18 @@ final class DaemonCommand implements Runnable {
       Duration idleFor = duration(idle, spec.commandLine());
       PrintWriter out = spec.commandLine().getOut();
       Path dir = secureDir();
+      Path jar = jar();
       Protocol.Answer running = Client.send(dir, Protocol.Kind.status, Path.of("/"), List.of(), ANSWER_TIMEOUT_MS);
       if (running != null && !running.refused()) {
-        out.println("sop: the daemon is already running: " + running.out().strip());
-        out.flush();
-        return ExitCodes.CLEAN;
+        StateFile state = StateFile.read(dir);
+        if (state != null && state.jar().equals(jar.toString())) {
+          out.println("sop: the daemon is already running: " + running.out().strip());
+          out.flush();
+          return ExitCodes.CLEAN;
+        }
+        // One daemon per user: one of another sop (another jar) makes way for this one.
+        Client.send(dir, Protocol.Kind.stop, Path.of("/"), List.of(), ANSWER_TIMEOUT_MS);
       }
-      Path jar = jar();
       List<String> cmd = new ArrayList<>();
       // A session of its own, so that closing the terminal that started it does not stop it.
       if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {

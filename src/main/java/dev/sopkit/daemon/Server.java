@@ -31,6 +31,11 @@ import java.util.Set;
 public final class Server {
   /** The commands the daemon runs; any other is refused, and the client runs it itself. */
   static final Set<String> COMMANDS = Set.of("validate");
+  /**
+   * How often an idle daemon checks that its state file still names it: when two were started at
+   * once, the one whose file was overwritten can never be reached, and stops.
+   */
+  private static final Duration LOOK_AROUND = Duration.ofSeconds(30);
   /** How long a client may take to send its request. */
   private static final int REQUEST_TIMEOUT_MS = 10_000;
 
@@ -45,6 +50,7 @@ public final class Server {
   private final String jarStamp;
   private final Runner runner;
   private final Duration idle;
+  private final Duration lookAround;
   private final String token;
   private final long started = System.currentTimeMillis();
   private int runs;
@@ -52,6 +58,11 @@ public final class Server {
   private StateFile state;
 
   public Server(Path dir, Path jar, Runner runner, Duration idle) throws IOException {
+    this(dir, jar, runner, idle, LOOK_AROUND);
+  }
+
+  Server(Path dir, Path jar, Runner runner, Duration idle, Duration lookAround) throws IOException {
+    this.lookAround = lookAround;
     this.dir = StateFile.secure(dir);
     this.jar = jar;
     this.jarStamp = stamp(jar);
@@ -73,14 +84,21 @@ public final class Server {
     state = new StateFile(socket.getLocalPort(), token, ProcessHandle.current().pid(), jar.toString());
     try (ServerSocket s = socket) {
       state.write(dir);
-      s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, idle.toMillis()));
+      s.setSoTimeout((int) Math.min(idle.toMillis(), lookAround.toMillis()));
+      long lastRequest = System.currentTimeMillis();
       while (true) {
         Socket client;
         try {
           client = s.accept();
         } catch (SocketTimeoutException e) {
-          return; // idle for the whole period
+          StateFile now = StateFile.read(dir);
+          if (now == null || !now.token().equals(token)
+              || System.currentTimeMillis() - lastRequest >= idle.toMillis()) {
+            return; // idle for the whole period, or another daemon took over the state file
+          }
+          continue;
         }
+        lastRequest = System.currentTimeMillis();
         try (Socket c = client) {
           if (!handle(c)) {
             return;

@@ -97,6 +97,15 @@ class DaemonIT {
       assertEquals(0, status.exit());
       assertTrue(status.out().matches("sop: daemon running: pid \\d+, port \\d+, up 0 min, 0 runs, \\d+ MB in use,"
           + " stops after 180 min idle, jar .*sop\\.jar\\n"), status.out());
+      // A daemon of another sop (another jar) makes way for this one's: one daemon per user.
+      Path other = tmp.resolve("other.jar");
+      Files.copy(PROJECT.resolve("target/sop.jar"), other);
+      Map<String, String> otherEnv = new HashMap<>(env);
+      otherEnv.put("SOP_JAR", other.toString());
+      assertTrue(LauncherIT.sop(tmp, otherEnv, "daemon", "start").out().startsWith("sop: daemon started"));
+      assertTrue(LauncherIT.sop(tmp, env, "daemon", "status").out().endsWith("jar " + other + "\n"));
+      assertTrue(LauncherIT.sop(tmp, env, "daemon", "start").out().startsWith("sop: daemon started"));
+      assertTrue(LauncherIT.sop(tmp, env, "daemon", "status").out().endsWith("sop.jar\n"));
       LauncherIT.Result typo = LauncherIT.sop(tmp, env, "daemon", "start", "--idle", "soon");
       assertEquals(2, typo.exit());
       assertTrue(typo.err().contains("--idle: 'soon' is not a duration such as 90s, 30m or 3h"), typo.err());
