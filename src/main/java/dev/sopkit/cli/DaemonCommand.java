@@ -74,6 +74,11 @@ final class DaemonCommand implements Runnable {
         spec.commandLine(), "daemon what? give a subcommand: start, stop or status");
   }
 
+  /** Asks the daemon of {@code dir} for its status or to stop; null when none answers. */
+  static Protocol.Answer ask(Path dir, Protocol.Kind kind) {
+    return Client.send(dir, kind, Path.of("/"), List.of(), ANSWER_TIMEOUT_MS);
+  }
+
   static Path stateDir() {
     return StateFile.dir(System.getenv());
   }
@@ -128,7 +133,7 @@ final class DaemonCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       Path dir = secureDir();
       Path jar = jar();
-      Protocol.Answer running = Client.send(dir, Protocol.Kind.status, Path.of("/"), List.of(), ANSWER_TIMEOUT_MS);
+      Protocol.Answer running = ask(dir, Protocol.Kind.status);
       if (running != null && !running.refused()) {
         StateFile state = StateFile.read(dir);
         if (state != null && state.jar().equals(jar.toString())) {
@@ -137,7 +142,7 @@ final class DaemonCommand implements Runnable {
           return ExitCodes.CLEAN;
         }
         // One daemon per user: one of another sop (another jar) makes way for this one.
-        Client.send(dir, Protocol.Kind.stop, Path.of("/"), List.of(), ANSWER_TIMEOUT_MS);
+        ask(dir, Protocol.Kind.stop);
       }
       List<String> cmd = new ArrayList<>();
       // A session of its own, so that closing the terminal that started it does not stop it.
@@ -195,7 +200,7 @@ final class DaemonCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      Protocol.Answer a = Client.send(stateDir(), Protocol.Kind.stop, Path.of("/"), List.of(), ANSWER_TIMEOUT_MS);
+      Protocol.Answer a = ask(stateDir(), Protocol.Kind.stop);
       out.println(
           a == null
               ? "sop: no daemon is running"
@@ -216,7 +221,7 @@ final class DaemonCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      Protocol.Answer a = Client.send(stateDir(), Protocol.Kind.status, Path.of("/"), List.of(), ANSWER_TIMEOUT_MS);
+      Protocol.Answer a = ask(stateDir(), Protocol.Kind.status);
       if (a == null || a.refused()) {
         out.println("sop: no daemon is running");
         out.flush();
