@@ -13,9 +13,9 @@ import dev.sopkit.daemon.Protocol;
 import dev.sopkit.daemon.Server;
 import dev.sopkit.daemon.StateFile;
 import dev.sopkit.testing.Cli;
+import dev.sopkit.testing.Daemons;
 import dev.sopkit.testing.Resources;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -51,20 +51,7 @@ class DaemonTest {
       jar = tmp.resolve("sop.jar");
       Files.writeString(jar, "stand-in");
       Server server = new Server(dir, jar, DaemonCommand.runner(new Resident()), idle);
-      thread =
-          new Thread(
-              () -> {
-                try {
-                  server.serve();
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-      thread.start();
-      for (int i = 0; i < 200 && StateFile.read(dir) == null; i++) {
-        Thread.sleep(25);
-      }
-      assertNotNull(StateFile.read(dir), "the daemon wrote its state file");
+      thread = Daemons.serve(server, dir);
     }
 
     Protocol.Answer send(Protocol.Kind kind, Path cwd, String... args) {

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.sopkit.testing.Daemons;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,19 +19,7 @@ class ServerTest {
     Path dir = tmp.resolve("state");
     Server server =
         new Server(dir, jar, (w, c, a, out, err) -> 0, Duration.ofMinutes(5), Duration.ofMillis(100));
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                server.serve();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-    t.start();
-    for (int i = 0; i < 200 && StateFile.read(dir) == null; i++) {
-      Thread.sleep(25);
-    }
+    Thread t = Daemons.serve(server, dir);
     StateFile mine = StateFile.read(dir);
     assertNotNull(mine);
     // A second daemon started at the same moment wrote its own state file over this one's.
