@@ -11,10 +11,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -76,14 +74,24 @@ public final class HandoffGraph {
     }
   }
 
-  /** Deterministic order: producer file and output position, then consumer file and input. */
-  private static final Comparator<Handoff> ORDER =
-      Comparator.comparing((Handoff h) -> h.from().file())
-          .thenComparing(h -> h.output().artifact(), Ref::comparePositions)
-          .thenComparing(h -> h.to().file())
-          .thenComparing(h -> h.input().artifact(), Ref::comparePositions);
+  /**
+   * A link with the sort key of {@link #handoffs()}: producer file and output position, then
+   * consumer file and input position. The files are compared once, as ranks, so that sorting
+   * compares ints (comparing the paths, which share long prefixes, was a fifth of building the
+   * graph on 10,000 SOPs).
+   */
+  private record Ranked(Handoff handoff, int from, int outLine, int outColumn, int to, int inLine, int inColumn) {
+    static final Comparator<Ranked> ORDER =
+        Comparator.comparingInt(Ranked::from)
+            .thenComparingInt(Ranked::outLine)
+            .thenComparingInt(Ranked::outColumn)
+            .thenComparingInt(Ranked::to)
+            .thenComparingInt(Ranked::inLine)
+            .thenComparingInt(Ranked::inColumn);
+  }
 
   private HandoffGraph(Workspace ws) {
+    Map<String, Integer> fileRank = fileRanks(ws.sops());
     for (Sop sop : ws.sops()) {
       if (!active(sop)) {
         continue;
@@ -92,19 +100,21 @@ public final class HandoffGraph {
         if (out.artifact() == null) {
           continue;
         }
-        // A department listed twice in `to` is a schema error; link it once all the same.
-        Set<String> targets = new LinkedHashSet<>();
-        out.to().forEach(t -> targets.add(t.value()));
-        for (String to : targets) {
-          producersByKey
-              .computeIfAbsent(
-                  new Key(out.artifact().value(), sop.departmentText(), to),
-                  k -> new ArrayList<>(1))
-              .add(new Produced(sop, out));
+        List<Ref> to = out.to();
+        for (int i = 0; i < to.size(); i++) {
+          String target = to.get(i).value();
+          // A department listed twice in `to` is a schema error; link it once all the same.
+          if (!listedBefore(to, i, target)) {
+            producersByKey
+                .computeIfAbsent(
+                    new Key(out.artifact().value(), sop.departmentText(), target),
+                    k -> new ArrayList<>(1))
+                .add(new Produced(sop, out));
+          }
         }
       }
     }
-    List<Handoff> all = new ArrayList<>();
+    List<Ranked> all = new ArrayList<>();
     for (Sop sop : ws.sops()) {
       if (!active(sop)) {
         continue;
@@ -119,19 +129,52 @@ public final class HandoffGraph {
         String pinned = in.sop() == null ? null : in.sop().value();
         for (Produced p : candidates) {
           if (pinned == null || pinned.equals(p.sop().idText())) {
-            all.add(new Handoff(p.sop(), p.output(), sop, in));
+            Ref made = p.output().artifact();
+            Ref taken = in.artifact();
+            all.add(
+                new Ranked(
+                    new Handoff(p.sop(), p.output(), sop, in),
+                    fileRank.get(p.sop().file()),
+                    made.line(),
+                    made.column(),
+                    fileRank.get(sop.file()),
+                    taken.line(),
+                    taken.column()));
           }
         }
       }
     }
-    all.sort(ORDER);
-    this.handoffs = List.copyOf(all);
-    for (Handoff h : handoffs) {
-      downstream.computeIfAbsent(h.from(), k -> new ArrayList<>()).add(h);
-      upstream.computeIfAbsent(h.to(), k -> new ArrayList<>()).add(h);
-      byInput.computeIfAbsent(h.input(), k -> new ArrayList<>()).add(h);
-      byOutput.computeIfAbsent(h.output(), k -> new ArrayList<>()).add(h);
+    all.sort(Ranked.ORDER);
+    Handoff[] sorted = new Handoff[all.size()];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = all.get(i).handoff();
     }
+    this.handoffs = List.of(sorted);
+    for (Handoff h : handoffs) {
+      downstream.computeIfAbsent(h.from(), k -> new ArrayList<>(2)).add(h);
+      upstream.computeIfAbsent(h.to(), k -> new ArrayList<>(2)).add(h);
+      byInput.computeIfAbsent(h.input(), k -> new ArrayList<>(1)).add(h);
+      byOutput.computeIfAbsent(h.output(), k -> new ArrayList<>(1)).add(h);
+    }
+  }
+
+  /** Each SOP file's place in the order of the file names (equal names, equal places). */
+  private static Map<String, Integer> fileRanks(List<Sop> sops) {
+    String[] files = sops.stream().map(Sop::file).sorted().distinct().toArray(String[]::new);
+    Map<String, Integer> rank = new HashMap<>(files.length * 2);
+    for (int i = 0; i < files.length; i++) {
+      rank.put(files[i], i);
+    }
+    return rank;
+  }
+
+  private static boolean listedBefore(List<Ref> refs, int index, String value) {
+    for (int i = 0; i < index; i++) {
+      if (refs.get(i).value().equals(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

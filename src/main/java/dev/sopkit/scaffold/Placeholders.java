@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,16 @@ import java.util.regex.Pattern;
  */
 public final class Placeholders {
   private static final List<Sentence> SENTENCES = load();
+
+  /**
+   * The sentences by the first character of their text, so that a text is compared only with the
+   * sentences that start like it (trying all of them on every text was half the rule's time on
+   * 10,000 SOPs); those that start with a placeholder are in {@link #ANY_START}.
+   */
+  private static final Map<Character, List<Sentence>> BY_FIRST = byFirst(SENTENCES);
+
+  private static final List<Sentence> ANY_START =
+      SENTENCES.stream().filter(s -> s.prefix().isEmpty()).toList();
 
   private Placeholders() {}
 
@@ -46,12 +58,30 @@ public final class Placeholders {
     while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
       to--;
     }
-    for (Sentence s : SENTENCES) {
+    if (from == to) {
+      return anyMatches(ANY_START, text, from, to);
+    }
+    return anyMatches(BY_FIRST.getOrDefault(text.charAt(from), List.of()), text, from, to)
+        || anyMatches(ANY_START, text, from, to);
+  }
+
+  private static boolean anyMatches(List<Sentence> sentences, String text, int from, int to) {
+    for (Sentence s : sentences) {
       if (s.matches(text, from, to)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static Map<Character, List<Sentence>> byFirst(List<Sentence> sentences) {
+    Map<Character, List<Sentence>> out = new HashMap<>();
+    for (Sentence s : sentences) {
+      if (!s.prefix().isEmpty()) {
+        out.computeIfAbsent(s.prefix().charAt(0), c -> new ArrayList<>()).add(s);
+      }
+    }
+    return out;
   }
 
   private static List<Sentence> load() {
