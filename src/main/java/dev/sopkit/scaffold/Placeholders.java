@@ -21,8 +21,8 @@ public final class Placeholders {
 
   /**
    * The sentences by the first character of their text, so that a text is compared only with the
-   * sentences that start like it (trying all of them on every text was half the rule's time on
-   * 10,000 SOPs); those that start with a placeholder are in {@link #ANY_START}.
+   * sentences that start like it (on 10,000 SOPs the rule took about a fifth less CPU than when
+   * every sentence was tried on every text); those that start with a placeholder are in {@link #ANY_START}.
    */
   private static final Map<Character, List<Sentence>> BY_FIRST = byFirst(SENTENCES);
 
