@@ -1,6 +1,7 @@
 package dev.sopkit.cli;
 
 import dev.sopkit.cache.Resident;
+import dev.sopkit.watch.Watches;
 import dev.sopkit.check.Timings;
 import dev.sopkit.daemon.Client;
 import dev.sopkit.daemon.Protocol;
@@ -266,7 +267,10 @@ final class DaemonCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      new Server(secureDir(), jar(), runner(new Resident()), duration(idle, spec.commandLine())).serve();
+      Path dir = secureDir();
+      try (Watches watches = new Watches(dir.resolve("watch"))) {
+        new Server(dir, jar(), runner(new Resident(watches)), duration(idle, spec.commandLine())).serve();
+      }
       spec.commandLine().getOut().println("sop: daemon " + ProcessHandle.current().pid() + " stopped");
       spec.commandLine().getOut().flush();
       return ExitCodes.CLEAN;

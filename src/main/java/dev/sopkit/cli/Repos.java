@@ -61,8 +61,20 @@ final class Repos {
    * @param shownFrom the folder that the paths of files are shown relative to
    */
   static RepoScanner.Listing scan(Path workDir, String root, Path shownFrom) throws IOException {
+    return scan(workDir, root, shownFrom, RepoScanner::scan);
+  }
+
+  /** Lists the files of a root, its paths shown relative to a folder. */
+  @FunctionalInterface
+  interface Lister {
+    RepoScanner.Listing list(Path root, Path shownFrom) throws IOException;
+  }
+
+  /** As above, the files listed by {@code lister} (the daemon's watch of the tree). */
+  static RepoScanner.Listing scan(Path workDir, String root, Path shownFrom, Lister lister)
+      throws IOException {
     Path dir = root(workDir, root);
-    RepoScanner.Listing listing = RepoScanner.scan(dir, shownFrom);
+    RepoScanner.Listing listing = lister.list(dir, shownFrom);
     if (listing.org() == null) {
       throw new UserException(
           "no "

@@ -161,7 +161,9 @@ final class ValidateCommand implements Callable<Integer> {
     Function<SourceFile, RepoCheck.FileResult> check =
         resident != null ? resident::check : cache == null ? RepoCheck::check : cache::check;
     if (base == null) {
-      listing = Repos.scan(parent.workDir(), root, shownFrom);
+      listing = resident == null
+          ? Repos.scan(parent.workDir(), root, shownFrom)
+          : Repos.scan(parent.workDir(), root, shownFrom, resident::list);
       Timings.mark("list");
       RepoCheck.Result result = RepoCheck.run(listing, date, check);
       findings = result.findings();
@@ -191,11 +193,15 @@ final class ValidateCommand implements Callable<Integer> {
       err.println(
           resident != null
               ? "sop: cache: " + resident.hits() + " files unchanged since the last run, held by"
-                  + " the daemon (" + resident.unread() + " of them not read again)"
+                  + " the daemon (" + resident.unread() + " of them not read again, " + resident.watched()
+                  + " not even stat'ed: no change seen by the watch)"
               : cache == null
                   ? "sop: cache: not used"
                   : "sop: cache: " + cache.hits() + " files unchanged since the last run, from "
                       + RepoScanner.display(cacheDir(), parent.workDir().toAbsolutePath().normalize()));
+      if (resident != null) {
+        err.println("sop: watch: " + (resident.watch() == null ? "not used" : resident.watch()));
+      }
       err.println("sop: fast paths: " + FastPathStats.YAML.describe());
       err.println("sop: fast paths: " + FastPathStats.SCHEMA.describe());
       String time = Timings.describe();

@@ -57,11 +57,33 @@ public final class RepoScanner {
     return relative.startsWith(SCENARIOS);
   }
 
+  /** Told what the walk meets, by the daemon's watch of a tree (dev.sopkit.watch). */
+  public interface Observer {
+    /** A folder the walk is about to list, the root included. */
+    void folder(Path dir);
+
+    /** A symbolic link in the tree, to a file or a folder. */
+    void link(Path file);
+  }
+
+  private static final Observer NOBODY = new Observer() {
+    @Override
+    public void folder(Path dir) {}
+
+    @Override
+    public void link(Path file) {}
+  };
+
   /**
    * @param root the SOP root (must exist and be a directory)
    * @param workDir the directory paths are shown relative to
    */
   public static Listing scan(Path root, Path workDir) throws IOException {
+    return scan(root, workDir, NOBODY);
+  }
+
+  /** As {@link #scan(Path, Path)}, telling {@code observer} each folder before it is listed. */
+  public static Listing scan(Path root, Path workDir, Observer observer) throws IOException {
     Path absRoot = root.toAbsolutePath().normalize();
     Path realRoot = absRoot.toRealPath();
     Path base = workDir.toAbsolutePath().normalize();
@@ -85,11 +107,15 @@ public final class RepoScanner {
             if (!dir.equals(absRoot) && hidden(dir)) {
               return FileVisitResult.SKIP_SUBTREE;
             }
+            observer.folder(dir);
             return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isSymbolicLink() && !hidden(file)) {
+              observer.link(file);
+            }
             if (hidden(file) || !isYaml(file)) {
               return FileVisitResult.CONTINUE;
             }

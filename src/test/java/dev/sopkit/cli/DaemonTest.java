@@ -15,6 +15,7 @@ import dev.sopkit.daemon.StateFile;
 import dev.sopkit.testing.Cli;
 import dev.sopkit.testing.Daemons;
 import dev.sopkit.testing.Resources;
+import dev.sopkit.watch.Watches;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -45,12 +46,21 @@ class DaemonTest {
     final Path jar;
     final Thread thread;
 
+    final Watches watches;
+
+    /** A daemon that watches the trees it checks, as {@code sop daemon start} runs it. */
     Running(Path tmp, Duration idle) throws Exception {
+      this(tmp, idle, true);
+    }
+
+    /** @param watching false for one that asks every file for its stamp */
+    Running(Path tmp, Duration idle, boolean watching) throws Exception {
       Files.createDirectories(tmp);
       dir = tmp.resolve("state");
       jar = tmp.resolve("sop.jar");
       Files.writeString(jar, "stand-in");
-      Server server = new Server(dir, jar, DaemonCommand.runner(new Resident()), idle);
+      watches = watching ? new Watches(tmp.resolve("watch")) : null;
+      Server server = new Server(dir, jar, DaemonCommand.runner(new Resident(watches)), idle);
       thread = Daemons.serve(server, dir);
     }
 
@@ -62,6 +72,9 @@ class DaemonTest {
     public void close() throws InterruptedException {
       send(Protocol.Kind.stop, Path.of("/"));
       thread.join(10_000);
+      if (watches != null) {
+        watches.close();
+      }
     }
   }
 
@@ -88,13 +101,17 @@ class DaemonTest {
     return out;
   }
 
-  /** How many files the run took from the daemon, and how many of them it did not read again. */
+  /**
+   * How many files the run took from the daemon, how many of them it did not read again, and how
+   * many of those it did not even stat, their watch having seen no change.
+   */
   private static long[] held(Protocol.Answer a) {
     for (String line : a.err().lines().toList()) {
       if (line.contains("held by the daemon")) {
         String[] words = line.substring("sop: cache: ".length()).split(" ");
-        long unread = Long.parseLong(line.replaceAll(".*\\((\\d+) of them not read again\\)$", "$1"));
-        return new long[] {Long.parseLong(words[0]), unread};
+        String counts = line.replaceAll(".*\\((\\d+) of them not read again, (\\d+) not even stat'ed.*$", "$1 $2");
+        String[] n = counts.split(" ");
+        return new long[] {Long.parseLong(words[0]), Long.parseLong(n[0]), Long.parseLong(n[1])};
       }
     }
     throw new AssertionError("no cache line in " + a.err());
@@ -149,11 +166,54 @@ class DaemonTest {
   }
 
   @Test
+  void inAWatchedTreeUnchangedFilesAreNotStatedAndEveryEditIsSeen(@TempDir Path tmp) throws Exception {
+    Path root = tmp.resolve("corpus");
+    CorpusGenerator.generate(root, 40, 4, 2, 2);
+    // A second name outside the tree: writes through it are not seen by the tree's watch.
+    Path linked = sops(root).get(7);
+    Path outside = tmp.resolve("outside.yaml");
+    Files.createLink(outside, linked);
+    try (Running d = new Running(tmp, Duration.ofMinutes(5))) {
+      same(d, root);
+      long[] held = held(same(d, root));
+      assertEquals(40, held[0]);
+      assertEquals(39, held[2], "every file but the one with two names known unchanged without a stat");
+
+      // Written in place: the same size, other content, the modification time put back.
+      Path f = sops(root).get(5);
+      FileTime was = Files.getLastModifiedTime(f);
+      String text = Files.readString(f);
+      String edited = text.replaceFirst("(?m)^owner: (.*)$", "owner: nobody-here");
+      edited = edited.length() <= text.length()
+          ? edited + "#".repeat(text.length() - edited.length())
+          : edited.substring(0, text.length());
+      Files.writeString(f, edited);
+      Files.setLastModifiedTime(f, was);
+      Path g = sops(root).get(9);
+      Files.writeString(g, Files.readString(g).replaceFirst("(?m)^title: ", "title: Revised "));
+      held = held(same(d, root));
+      assertEquals(38, held[0], "the two written files are checked again");
+      assertEquals(37, held[2]);
+
+      Files.writeString(outside, Files.readString(outside).replaceFirst("(?m)^owner: (.*)$", "owner: nobody-else"));
+      held = held(same(d, root));
+      assertEquals(39, held[0], "the file written through its other name is checked again");
+      assertEquals(39, held[2]);
+
+      // An entry added lists the tree again: its files are asked for their stamps on that run.
+      Files.writeString(root.resolve("added.yaml"), Files.readString(sops(root).get(2)));
+      held = held(same(d, root));
+      assertEquals(0, held[2]);
+      assertEquals(41, held(same(d, root))[2] + 1, "watched again on the next run, but for the linked file");
+    }
+  }
+
+  @Test
   void aFileIsReadAgainWhenItsStampChangesEvenWithItsTimeSetBack(@TempDir Path tmp) throws Exception {
     Path root = tmp.resolve("corpus");
     CorpusGenerator.generate(root, 30, 3, 0, 0);
     Thread.sleep(2_100); // older than a clock tick's doubt: their stamps can be trusted
-    try (Running d = new Running(tmp, Duration.ofMinutes(5))) {
+    try (Running d = new Running(tmp, Duration.ofMinutes(5), false)) {
       same(d, root);
       assertEquals(30, held(same(d, root))[1], "no file read again");
       // The same size, other content, and the modification time put back as it was (touch -r):
