@@ -81,7 +81,7 @@ public final class RepoCheck {
     Timings.mark("files");
     // Without a readable org.yaml every reference would look unknown: report the file, not the echo.
     if (orgDoc.ok()) {
-      findings.addAll(new Linter(RuleRegistry.ALL).run(ws));
+      findings.addAll(new Linter(RuleRegistry.ALL).run(ws, Timings::rule));
     }
     Timings.mark("rules");
     List<Scenario> scenarios = new ArrayList<>();

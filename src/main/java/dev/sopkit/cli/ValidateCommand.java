@@ -208,6 +208,10 @@ final class ValidateCommand implements Callable<Integer> {
       if (!time.isEmpty()) {
         err.println("sop: time: " + time);
       }
+      String rules = Timings.describeRules();
+      if (!rules.isEmpty()) {
+        err.println("sop: time of rules: " + rules);
+      }
       err.flush();
     }
     boolean failed = findings.stream().anyMatch(d -> d.severity().atLeast(failOn.level));

@@ -81,7 +81,8 @@ public final class TreeWatch implements AutoCloseable {
   TreeWatch(Path root, Path shownFrom, Path cookies, String name) {
     this.root = root;
     this.shownFrom = shownFrom;
-    this.cookies = cookies;
+    // A folder of its own: another watch's cookies would pile up as events in this one's.
+    this.cookies = cookies.resolve(name);
     this.name = name;
   }
 
@@ -307,6 +308,11 @@ public final class TreeWatch implements AutoCloseable {
       }
       service = null;
       cookieKey = null;
+      try {
+        Files.deleteIfExists(cookies);
+      } catch (IOException e) {
+        // not empty (a cookie a killed run left) or gone: harmless either way
+      }
     }
   }
 }
