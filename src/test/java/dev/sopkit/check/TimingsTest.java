@@ -24,9 +24,23 @@ class TimingsTest {
   }
 
   @Test
+  void rulesAreListedSlowestFirstAndThoseUnderAMillisecondLeftOut() {
+    Timings.start();
+    Timings.rule("unknown-reference", 3_000_000);
+    Timings.rule("placeholder-text", 7_400_000);
+    Timings.rule("review-missing", 999_999);
+    Timings.rule("unknown-reference", 2_000_000); // a rule timed twice: the times add up
+    assertEquals("placeholder-text 7 ms, unknown-reference 5 ms", Timings.describeRules());
+    Timings.start();
+    assertEquals("", Timings.describeRules(), "a new run forgets the last one's rules");
+  }
+
+  @Test
   void aRunNotStartedRecordsNothing() {
     Timings.reset();
     Timings.mark("files");
+    Timings.rule("duplicate-id", 5_000_000);
     assertEquals("", Timings.describe());
+    assertEquals("", Timings.describeRules());
   }
 }

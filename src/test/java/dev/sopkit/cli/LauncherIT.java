@@ -161,6 +161,9 @@ class LauncherIT {
             "sop: time: JVM start-up \\d+ ms, command line \\d+ ms, cache open \\d+ ms, list \\d+ ms,"
                 + " org\\.yaml \\d+ ms, files \\d+ ms, rules \\d+ ms, cache save \\d+ ms, output \\d+ ms"),
         r.err());
+    // Cold, the slowest of the sample library's rules takes a millisecond or more.
+    String rules = r.err().lines().filter(l -> l.startsWith("sop: time of rules: ")).findFirst().orElse("");
+    assertTrue(rules.matches("sop: time of rules: [a-z-]+ \\d+ ms(, [a-z-]+ \\d+ ms)*"), r.err());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.sopkit.lint.rules;
 
 import dev.sopkit.diag.Severity;
 import dev.sopkit.diag.Text;
+import dev.sopkit.lint.PerSop;
 import dev.sopkit.lint.Reporter;
 import dev.sopkit.lint.Rule;
 import dev.sopkit.lint.RuleMeta;
@@ -10,6 +11,8 @@ import dev.sopkit.model.Sop;
 import dev.sopkit.model.Status;
 import dev.sopkit.model.Workspace;
 import dev.sopkit.scaffold.Placeholders;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Text must not be left as {@code sop new} wrote it: the purpose, step instructions and promise
@@ -31,16 +34,15 @@ public final class PlaceholderText implements Rule {
     return META;
   }
 
+  /** The prose of an SOP in force or in draft that a template wrote; none for a retired one. */
+  private final PerSop<List<Ref>> placeholders = new PerSop<>(PlaceholderText::placeholders);
+
   @Override
   public void check(Workspace ws, Reporter out) {
-    for (Sop sop : ws.sops()) {
-      if (sop.retired()) {
-        continue;
-      }
-      for (Ref text : sop.prose()) {
-        if (!Placeholders.matches(text.value())) {
-          continue;
-        }
+    List<List<Ref>> found = placeholders.of(ws.sops());
+    for (int i = 0; i < found.size(); i++) {
+      Sop sop = ws.sops().get(i);
+      for (Ref text : found.get(i)) {
         String format =
             "text %s is the placeholder 'sop new' wrote; replace it with what is really done";
         String quoted = Text.quote(Text.printable(text.value().strip()));
@@ -51,5 +53,19 @@ public final class PlaceholderText implements Rule {
         }
       }
     }
+  }
+
+  private static List<Ref> placeholders(Sop sop) {
+    if (sop.retired()) {
+      return List.of();
+    }
+    List<Ref> found = List.of();
+    for (Ref text : sop.prose()) {
+      if (Placeholders.matches(text.value())) {
+        found = found.isEmpty() ? new ArrayList<>() : found;
+        found.add(text);
+      }
+    }
+    return found;
   }
 }
