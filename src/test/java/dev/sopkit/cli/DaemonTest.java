@@ -205,6 +205,12 @@ class DaemonTest {
       held = held(same(d, root));
       assertEquals(0, held[2]);
       assertEquals(41, held(same(d, root))[2] + 1, "watched again on the next run, but for the linked file");
+
+      // A department renamed in org.yaml: every SOP of it now names an unknown one.
+      Path org = root.resolve("org.yaml");
+      Files.writeString(org, Files.readString(org).replace("- id: finance\n", "- id: finances\n"));
+      Protocol.Answer renamed = same(d, root);
+      assertTrue(renamed.out().contains("unknown department 'finance'"), renamed.out());
     }
   }
 

@@ -9,7 +9,6 @@ import dev.sopkit.model.Org;
 import dev.sopkit.model.Ref;
 import dev.sopkit.model.Sop;
 import dev.sopkit.model.Workspace;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,35 +36,21 @@ public final class DuplicateId implements Rule {
     unique("stage", org.stages(), Function.identity(), out);
     unique("system", org.systems(), Function.identity(), out);
     unique("SOP id", ws.sops(), Sop::id, out);
-    for (List<Duplicate> inSop : withinSops.of(ws.sops())) {
-      inSop.forEach(d -> d.report(out));
-    }
+    withinSops.check(ws.sops(), null, DuplicateId::withinSop, out);
   }
 
-  /** A second definition of an id, and the first. */
-  private record Duplicate(String what, Ref ref, Ref earlier) {
-    void report(Reporter out) {
-      out.report(ref.pos(), "duplicate %s '%s' (first defined at %s)", what, ref.value(), earlier.pos());
-    }
-  }
+  /** Step and promise ids within an SOP, remembered for an unchanged one. */
+  private final PerSop withinSops = new PerSop();
 
-  /** The step and promise ids defined twice within an SOP. */
-  private final PerSop<List<Duplicate>> withinSops = new PerSop<>(sop -> {
-    List<Duplicate> found = new ArrayList<>(0);
-    found.addAll(duplicates("step id", sop.steps(), Sop.Step::id));
-    found.addAll(duplicates("promise id", sop.promises(), Sop.Promise::id));
-    return found.isEmpty() ? List.of() : found;
-  });
+  private static void withinSop(Sop sop, Reporter out) {
+    unique("step id", sop.steps(), Sop.Step::id, out);
+    unique("promise id", sop.promises(), Sop.Promise::id, out);
+  }
 
   private static <T> void unique(String what, List<T> items, Function<T, Ref> id, Reporter out) {
-    duplicates(what, items, id).forEach(d -> d.report(out));
-  }
-
-  private static <T> List<Duplicate> duplicates(String what, List<T> items, Function<T, Ref> id) {
     if (items.size() < 2) {
-      return List.of(); // most SOPs have one promise: no map for them
+      return; // most SOPs have one promise: no map for them
     }
-    List<Duplicate> found = List.of();
     Map<String, Ref> first = new HashMap<>();
     for (T item : items) {
       Ref ref = id.apply(item);
@@ -74,10 +59,9 @@ public final class DuplicateId implements Rule {
       }
       Ref earlier = first.putIfAbsent(ref.value(), ref);
       if (earlier != null) {
-        found = found.isEmpty() ? new ArrayList<>() : found;
-        found.add(new Duplicate(what, ref, earlier));
+        out.report(
+            ref.pos(), "duplicate %s '%s' (first defined at %s)", what, ref.value(), earlier.pos());
       }
     }
-    return found;
   }
 }

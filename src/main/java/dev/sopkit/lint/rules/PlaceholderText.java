@@ -11,8 +11,6 @@ import dev.sopkit.model.Sop;
 import dev.sopkit.model.Status;
 import dev.sopkit.model.Workspace;
 import dev.sopkit.scaffold.Placeholders;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Text must not be left as {@code sop new} wrote it: the purpose, step instructions and promise
@@ -34,38 +32,30 @@ public final class PlaceholderText implements Rule {
     return META;
   }
 
-  /** The prose of an SOP in force or in draft that a template wrote; none for a retired one. */
-  private final PerSop<List<Ref>> placeholders = new PerSop<>(PlaceholderText::placeholders);
+  /** Remembered for an unchanged SOP: it reads nothing but the SOP. */
+  private final PerSop placeholders = new PerSop();
 
   @Override
   public void check(Workspace ws, Reporter out) {
-    List<List<Ref>> found = placeholders.of(ws.sops());
-    for (int i = 0; i < found.size(); i++) {
-      Sop sop = ws.sops().get(i);
-      for (Ref text : found.get(i)) {
-        String format =
-            "text %s is the placeholder 'sop new' wrote; replace it with what is really done";
-        String quoted = Text.quote(Text.printable(text.value().strip()));
-        if (sop.status() == Status.DRAFT) {
-          out.reportMilder(text.pos(), format, quoted);
-        } else {
-          out.report(text.pos(), format, quoted);
-        }
-      }
-    }
+    placeholders.check(ws.sops(), null, PlaceholderText::check, out);
   }
 
-  private static List<Ref> placeholders(Sop sop) {
+  private static void check(Sop sop, Reporter out) {
     if (sop.retired()) {
-      return List.of();
+      return;
     }
-    List<Ref> found = List.of();
     for (Ref text : sop.prose()) {
-      if (Placeholders.matches(text.value())) {
-        found = found.isEmpty() ? new ArrayList<>() : found;
-        found.add(text);
+      if (!Placeholders.matches(text.value())) {
+        continue;
+      }
+      String format =
+          "text %s is the placeholder 'sop new' wrote; replace it with what is really done";
+      String quoted = Text.quote(Text.printable(text.value().strip()));
+      if (sop.status() == Status.DRAFT) {
+        out.reportMilder(text.pos(), format, quoted);
+      } else {
+        out.report(text.pos(), format, quoted);
       }
     }
-    return found;
   }
 }

@@ -2,6 +2,7 @@ package dev.sopkit.lint.rules;
 
 import dev.sopkit.diag.DidYouMean;
 import dev.sopkit.diag.Severity;
+import dev.sopkit.lint.PerSop;
 import dev.sopkit.lint.Reporter;
 import dev.sopkit.lint.Rule;
 import dev.sopkit.lint.RuleMeta;
@@ -53,42 +54,53 @@ public final class UnknownReference implements Rule {
     Set<String> sopIds = new HashSet<>();
     ws.sops().forEach(s -> sopIds.add(s.idText()));
     for (Sop sop : ws.sops()) {
-      if (known("department", sop.department(), departments, out)
-          && ws.isExternal(sop.departmentText())) {
-        out.report(
-            sop.department().pos(),
-            "department '%s' is external; an SOP must belong to an internal department",
-            sop.departmentText());
-      }
-      known("role", sop.owner(), ws.roleIds(), out);
-      known("role", sop.approver(), ws.roleIds(), out);
-      all("stage", sop.stages(), ws.stageIds(), out);
-      all("channel", sop.channels(), ws.channelIds(), out);
       for (Sop.Input in : sop.inputs()) {
-        known("department", in.from(), departments, out);
         known("SOP", in.sop(), sopIds, out);
       }
-      for (Sop.Output output : sop.outputs()) {
-        all("department", output.to(), departments, out);
-      }
-      for (Sop.Promise p : sop.promises()) {
-        known("channel", p.channel(), ws.channelIds(), out);
-        known("calendar", p.calendar(), calendars, out);
-      }
-      Set<String> outputs = new HashSet<>();
-      sop.outputs().forEach(o -> outputs.add(o.artifact() == null ? null : o.artifact().value()));
-      for (Sop.Step step : sop.steps()) {
-        known("role", step.role(), ws.roleIds(), out);
-        all("system", step.systems(), ws.systemIds(), out);
-        for (Ref produced : step.produces()) {
-          if (!outputs.contains(produced.value())) {
-            out.reportArtifact(
-                produced.pos(),
-                produced.value(),
-                "step produces '%s', which is not among this SOP's outputs%s",
-                produced.value(),
-                DidYouMean.hint(produced.value(), outputs.stream().filter(o -> o != null).toList()));
-          }
+    }
+    // The rest reads one SOP and org.yaml: remembered for an unchanged SOP while org.yaml is too.
+    names.check(ws.sops(), ws.org(), (sop, r) -> names(ws, departments, calendars, sop, r), out);
+  }
+
+  private final PerSop names = new PerSop();
+
+  /** The names one SOP uses, against those org.yaml declares. */
+  private static void names(
+      Workspace ws, Set<String> departments, Set<String> calendars, Sop sop, Reporter out) {
+    if (known("department", sop.department(), departments, out)
+        && ws.isExternal(sop.departmentText())) {
+      out.report(
+          sop.department().pos(),
+          "department '%s' is external; an SOP must belong to an internal department",
+          sop.departmentText());
+    }
+    known("role", sop.owner(), ws.roleIds(), out);
+    known("role", sop.approver(), ws.roleIds(), out);
+    all("stage", sop.stages(), ws.stageIds(), out);
+    all("channel", sop.channels(), ws.channelIds(), out);
+    for (Sop.Input in : sop.inputs()) {
+      known("department", in.from(), departments, out);
+    }
+    for (Sop.Output output : sop.outputs()) {
+      all("department", output.to(), departments, out);
+    }
+    for (Sop.Promise p : sop.promises()) {
+      known("channel", p.channel(), ws.channelIds(), out);
+      known("calendar", p.calendar(), calendars, out);
+    }
+    Set<String> outputs = new HashSet<>();
+    sop.outputs().forEach(o -> outputs.add(o.artifact() == null ? null : o.artifact().value()));
+    for (Sop.Step step : sop.steps()) {
+      known("role", step.role(), ws.roleIds(), out);
+      all("system", step.systems(), ws.systemIds(), out);
+      for (Ref produced : step.produces()) {
+        if (!outputs.contains(produced.value())) {
+          out.reportArtifact(
+              produced.pos(),
+              produced.value(),
+              "step produces '%s', which is not among this SOP's outputs%s",
+              produced.value(),
+              DidYouMean.hint(produced.value(), outputs.stream().filter(o -> o != null).toList()));
         }
       }
     }
