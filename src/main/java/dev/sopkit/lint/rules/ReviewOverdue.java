@@ -1,6 +1,7 @@
 package dev.sopkit.lint.rules;
 
 import dev.sopkit.diag.Severity;
+import dev.sopkit.lint.PerSop;
 import dev.sopkit.lint.Reporter;
 import dev.sopkit.lint.Rule;
 import dev.sopkit.lint.RuleMeta;
@@ -28,17 +29,22 @@ public final class ReviewOverdue implements Rule {
 
   @Override
   public void check(Workspace ws, Reporter out) {
-    for (Sop sop : ws.sops()) {
-      Sop.Review review = sop.review();
-      LocalDate due = review == null ? null : review.due();
-      if (!sop.retired() && due != null && due.isBefore(ws.today())) {
-        out.report(
-            review.last().pos(),
-            "review overdue since %s (last review %s, every %s)",
-            due,
-            review.last().value(),
-            review.every().value());
-      }
+    // Working out a review's due date is most of the rule: remembered for an unchanged SOP.
+    overdue.check(ws.sops(), ws.today(), (sop, r) -> check(sop, ws.today(), r), out);
+  }
+
+  private final PerSop overdue = new PerSop();
+
+  private static void check(Sop sop, LocalDate today, Reporter out) {
+    Sop.Review review = sop.review();
+    LocalDate due = review == null ? null : review.due();
+    if (!sop.retired() && due != null && due.isBefore(today)) {
+      out.report(
+          review.last().pos(),
+          "review overdue since %s (last review %s, every %s)",
+          due,
+          review.last().value(),
+          review.every().value());
     }
   }
 }
