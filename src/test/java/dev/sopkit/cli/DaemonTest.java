@@ -19,7 +19,6 @@ import dev.sopkit.watch.Watches;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -117,6 +116,18 @@ class DaemonTest {
     throw new AssertionError("no cache line in " + a.err());
   }
 
+  /** Another owner, the same size (padded or cut), and the modification time put back (touch -r). */
+  private static void editKeepingSizeAndTime(Path f) throws IOException {
+    FileTime was = Files.getLastModifiedTime(f);
+    String text = Files.readString(f);
+    String edited = text.replaceFirst("(?m)^owner: (.*)$", "owner: nobody-here");
+    edited = edited.length() <= text.length()
+        ? edited + "#".repeat(text.length() - edited.length())
+        : edited.substring(0, text.length());
+    Files.writeString(f, edited);
+    Files.setLastModifiedTime(f, was);
+  }
+
   private static List<Path> sops(Path root) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {
       return s.filter(p -> p.toString().endsWith(".yaml") && !p.endsWith("org.yaml")).sorted().toList();
@@ -181,14 +192,7 @@ class DaemonTest {
 
       // Written in place: the same size, other content, the modification time put back.
       Path f = sops(root).get(5);
-      FileTime was = Files.getLastModifiedTime(f);
-      String text = Files.readString(f);
-      String edited = text.replaceFirst("(?m)^owner: (.*)$", "owner: nobody-here");
-      edited = edited.length() <= text.length()
-          ? edited + "#".repeat(text.length() - edited.length())
-          : edited.substring(0, text.length());
-      Files.writeString(f, edited);
-      Files.setLastModifiedTime(f, was);
+      editKeepingSizeAndTime(f);
       Path g = sops(root).get(9);
       Files.writeString(g, Files.readString(g).replaceFirst("(?m)^title: ", "title: Revised "));
       held = held(same(d, root));
@@ -225,15 +229,9 @@ class DaemonTest {
       // The same size, other content, and the modification time put back as it was (touch -r):
       // the status-change time still differs, so the file is read and checked again.
       Path f = sops(root).get(5);
-      FileTime was = Files.getLastModifiedTime(f);
-      String text = Files.readString(f);
-      String edited = text.replaceFirst("(?m)^owner: (.*)$", "owner: nobody-here");
-      edited = edited.length() <= text.length()
-          ? edited + "#".repeat(text.length() - edited.length())
-          : edited.substring(0, text.length());
-      Files.writeString(f, edited);
-      Files.setLastModifiedTime(f, was);
-      assertEquals(Files.size(f), text.getBytes(StandardCharsets.UTF_8).length);
+      long size = Files.size(f);
+      editKeepingSizeAndTime(f);
+      assertEquals(size, Files.size(f));
       long[] held = held(same(d, root));
       assertEquals(29, held[0]);
       assertEquals(29, held[1]);
