@@ -22,18 +22,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.Enumeration;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -118,20 +116,30 @@ public final class ContentCache {
     return hits.sum();
   }
 
-  /** What the cache depends on besides the file: sop's version and code, the schema, the model. */
+  /**
+   * What the cache depends on besides the file: sop's version and code, the schema, the model. The
+   * schema and the model's shape are summed by two CRCs of different polynomials and their length:
+   * the key only has to notice a change (whoever can write the cache file can copy its key), and a
+   * SHA-256 would cost 10 ms of the security provider's start on every run.
+   */
   static String key(String version, RecordCodec codec) {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      try (InputStream schema = SchemaValidator.openSchema(SchemaValidator.Kind.SOP)) {
-        sha.update(schema.readAllBytes());
+      byte[] schema;
+      try (InputStream in = SchemaValidator.openSchema(SchemaValidator.Kind.SOP)) {
+        schema = in.readAllBytes();
       }
-      sha.update(codec.fingerprint().getBytes(StandardCharsets.UTF_8));
-      return "sop " + version + "; code " + code() + "; schema+model "
-          + HexFormat.of().formatHex(sha.digest());
+      byte[] model = codec.fingerprint().getBytes(StandardCharsets.UTF_8);
+      CRC32C castagnoli = new CRC32C();
+      CRC32 ieee = new CRC32();
+      for (byte[] part : new byte[][] {schema, model}) {
+        castagnoli.update(part);
+        ieee.update(part);
+      }
+      return "sop " + version + "; code " + code() + "; schema+model " + schema.length + "+"
+          + model.length + " " + Long.toHexString(castagnoli.getValue()) + " "
+          + Long.toHexString(ieee.getValue());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
