@@ -22,11 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.Enumeration;
@@ -56,6 +58,8 @@ import java.util.zip.ZipFile;
  */
 public final class ContentCache {
   static final String FILE = "validate.bin";
+  /** Remembers the jar's fingerprint for {@link #jarCode}. */
+  static final String CODE_MEMO = "code.txt";
   private static final byte[] MAGIC = "SOPCACHE".getBytes(StandardCharsets.US_ASCII);
   private static final int FORMAT = 2;
   /** Bigger than any useful cache, and the most one mapping can hold. */
@@ -102,7 +106,7 @@ public final class ContentCache {
     } catch (RecordCodec.Unsupported e) {
       return null;
     }
-    String key = key(version, codec);
+    String key = key(version, codec, dir);
     MappedByteBuffer mapped = map(dir.resolve(FILE));
     ContentCache cache = new ContentCache(dir, key, codec, mapped);
     if (mapped != null && !cache.index()) {
@@ -122,7 +126,7 @@ public final class ContentCache {
    * the key only has to notice a change (whoever can write the cache file can copy its key), and a
    * SHA-256 would cost 10 ms of the security provider's start on every run.
    */
-  static String key(String version, RecordCodec codec) {
+  static String key(String version, RecordCodec codec, Path dir) {
     try {
       byte[] schema;
       try (InputStream in = SchemaValidator.openSchema(SchemaValidator.Kind.SOP)) {
@@ -135,7 +139,7 @@ public final class ContentCache {
         castagnoli.update(part);
         ieee.update(part);
       }
-      return "sop " + version + "; code " + code() + "; schema+model " + schema.length + "+"
+      return "sop " + version + "; code " + code(dir) + "; schema+model " + schema.length + "+"
           + model.length + " " + Long.toHexString(castagnoli.getValue()) + " "
           + Long.toHexString(ieee.getValue());
     } catch (IOException e) {
@@ -149,7 +153,7 @@ public final class ContentCache {
    * timestamps change with every build, their contents do not), or for a folder of classes its
    * newest class file.
    */
-  private static String code() throws IOException {
+  private static String code(Path dir) throws IOException {
     Path where;
     try {
       where = Path.of(ContentCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -157,20 +161,62 @@ public final class ContentCache {
       return "unknown " + System.nanoTime(); // never matches: no cache is trusted across runs
     }
     if (Files.isRegularFile(where)) {
-      try (ZipFile jar = new ZipFile(where.toFile())) {
-        CRC32C crc = new CRC32C();
-        ByteBuffer numbers = ByteBuffer.allocate(16);
-        for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements(); ) {
-          ZipEntry entry = e.nextElement();
-          crc.update(entry.getName().getBytes(StandardCharsets.UTF_8));
-          crc.update(numbers.clear().putLong(entry.getCrc()).putLong(entry.getSize()).flip());
-        }
-        return "jar " + jar.size() + " " + Long.toHexString(crc.getValue());
-      }
+      return jarCode(where, dir);
     }
     try (Stream<Path> files = Files.walk(where)) {
       return "classes " + files.filter(p -> p.toString().endsWith(".class"))
           .mapToLong(p -> p.toFile().lastModified()).max().orElse(0);
+    }
+  }
+
+  /**
+   * The fingerprint of {@code jar}'s entries, remembered in {@code dir} beside the jar's path, size,
+   * modification time and file key: listing the 8,760 entries of sop's jar costs 10 ms a run, and a
+   * rebuilt or replaced jar changes its time or file key. A memo that does not match is ignored.
+   */
+  static String jarCode(Path jar, Path dir) throws IOException {
+    BasicFileAttributes attrs = Files.readAttributes(jar, BasicFileAttributes.class);
+    String stamp = jar.toAbsolutePath() + " " + attrs.size() + " "
+        + attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS) + " " + attrs.fileKey();
+    Path memo = dir.resolve(CODE_MEMO);
+    String remembered = remembered(memo, stamp);
+    if (remembered != null) {
+      return remembered;
+    }
+    String listed;
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      CRC32C crc = new CRC32C();
+      ByteBuffer numbers = ByteBuffer.allocate(16);
+      for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+        ZipEntry entry = e.nextElement();
+        crc.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+        crc.update(numbers.clear().putLong(entry.getCrc()).putLong(entry.getSize()).flip());
+      }
+      listed = "jar " + zip.size() + " " + Long.toHexString(crc.getValue());
+    }
+    if (Files.isDirectory(dir)) { // the first run's save makes the folder; the next one remembers
+      try {
+        Path temp = Files.createTempFile(dir, CODE_MEMO + ".", ".tmp");
+        Files.writeString(temp, stamp + "\n" + listed + "\n");
+        Files.move(temp, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException | RuntimeException e) {
+        // not remembered: the next run lists the jar again
+      }
+    }
+    return listed;
+  }
+
+  /** The fingerprint in the memo file when it was written for {@code stamp}, else null. */
+  private static String remembered(Path memo, String stamp) {
+    try {
+      if (Files.size(memo) > 4096) {
+        return null;
+      }
+      List<String> lines = Files.readAllLines(memo, StandardCharsets.UTF_8);
+      return lines.size() == 2 && lines.get(0).equals(stamp) && lines.get(1).startsWith("jar ")
+          ? lines.get(1) : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // none yet, or unreadable: list the jar
     }
   }
 

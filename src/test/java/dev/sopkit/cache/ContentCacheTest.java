@@ -194,6 +194,38 @@ class ContentCacheTest {
   }
 
   @Test
+  void theJarsFingerprintIsRememberedUntilTheJarChanges(@TempDir Path tmp) throws Exception {
+    Path jar = tmp.resolve("sop.jar");
+    Path dir = Files.createDirectories(tmp.resolve("cache"));
+    writeJar(jar, "a.class", "one");
+    String listed = ContentCache.jarCode(jar, dir);
+    Path memo = dir.resolve(ContentCache.CODE_MEMO);
+    assertTrue(Files.isRegularFile(memo), "the fingerprint was not remembered");
+    // A memo for this very jar is believed: the jar is not listed again.
+    List<String> lines = Files.readAllLines(memo);
+    Files.write(memo, List.of(lines.get(0), "jar 1 remembered"));
+    assertEquals("jar 1 remembered", ContentCache.jarCode(jar, dir));
+    // A rebuilt jar (another time, other contents) is listed again, and the memo follows it.
+    writeJar(jar, "a.class", "two");
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+    String rebuilt = ContentCache.jarCode(jar, dir);
+    assertTrue(rebuilt.startsWith("jar 1 "), rebuilt);
+    assertTrue(!rebuilt.equals(listed) && !rebuilt.equals("jar 1 remembered"), rebuilt);
+    assertEquals(rebuilt, Files.readAllLines(memo).get(1));
+    // A memo that is not one (foreign, cut short) is ignored.
+    Files.writeString(memo, "garbage");
+    assertEquals(rebuilt, ContentCache.jarCode(jar, dir));
+  }
+
+  private static void writeJar(Path jar, String entry, String content) throws IOException {
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.zip.ZipEntry(entry));
+      out.write(content.getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+  }
+
+  @Test
   void theCodecGivesBackEqualResults(@TempDir Path tmp) throws Exception {
     CorpusGenerator.generate(tmp, 80, 2, 20, 20, CorpusGenerator.Style.MIXED);
     RecordCodec codec = RecordCodec.of(FileResult.class);
