@@ -195,12 +195,20 @@ public final class ContentCache {
       listed = "jar " + zip.size() + " " + Long.toHexString(crc.getValue());
     }
     if (Files.isDirectory(dir)) { // the first run's save makes the folder; the next one remembers
+      Path temp = null;
       try {
-        Path temp = Files.createTempFile(dir, CODE_MEMO + ".", ".tmp");
+        temp = Files.createTempFile(dir, CODE_MEMO + ".", ".tmp");
         Files.writeString(temp, stamp + "\n" + listed + "\n");
         Files.move(temp, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException | RuntimeException e) {
-        // not remembered: the next run lists the jar again
+        // not remembered: the next run lists the jar again; no half-written memo is left
+        try {
+          if (temp != null) {
+            Files.deleteIfExists(temp);
+          }
+        } catch (IOException ignored) {
+          // a stray temporary file in the cache folder harms nothing
+        }
       }
     }
     return listed;
