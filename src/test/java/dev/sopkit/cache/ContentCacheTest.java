@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -207,7 +210,7 @@ class ContentCacheTest {
     assertEquals("jar 1 remembered", ContentCache.jarCode(jar, dir));
     // A rebuilt jar (another time, other contents) is listed again, and the memo follows it.
     writeJar(jar, "a.class", "two");
-    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
     String rebuilt = ContentCache.jarCode(jar, dir);
     assertTrue(rebuilt.startsWith("jar 1 "), rebuilt);
     assertTrue(!rebuilt.equals(listed) && !rebuilt.equals("jar 1 remembered"), rebuilt);
@@ -218,8 +221,8 @@ class ContentCacheTest {
   }
 
   private static void writeJar(Path jar, String entry, String content) throws IOException {
-    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
-      out.putNextEntry(new java.util.zip.ZipEntry(entry));
+    try (var out = new ZipOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new ZipEntry(entry));
       out.write(content.getBytes(StandardCharsets.UTF_8));
       out.closeEntry();
     }
